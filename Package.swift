@@ -1,0 +1,97 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "modelbook",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "modelbook", targets: ["modelbook"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
+    ],
+    targets: [
+        // System libraries. Debian packages: libxml2-dev, libglpk-dev.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]
+        ),
+
+        // Findings and the `path:line:col: error: message` printer.
+        .target(name: "Diagnostics"),
+        // A small, safe wrapper over libxml2: parsing, RELAX NG, source positions, writing.
+        .target(name: "XMLKit", dependencies: ["CLibXML2"]),
+        // Value types for everything in a manuscript folder.
+        .target(name: "ManuscriptModel", dependencies: ["Diagnostics"]),
+        // Files -> values + findings; the RELAX NG schemas of the input formats.
+        .target(
+            name: "ManuscriptReader",
+            dependencies: [
+                "XMLKit", "Diagnostics", "ManuscriptModel",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources/schemas")]
+        ),
+        // Deterministic generator of sample manuscripts (fictional data).
+        .target(
+            name: "ManuscriptGenerator",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Eligibility, aggregation, reliability, ranking, exact optimisation, round records.
+        .target(
+            name: "Selection",
+            dependencies: [
+                "ManuscriptModel", "Diagnostics", "XMLKit", "CGLPK",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Book model -> DocBook 5 and plain text.
+        .target(
+            name: "BookWriter",
+            dependencies: ["ManuscriptModel", "XMLKit", "Selection"]
+        ),
+        // The static HTML audit report and CSV exports.
+        .target(
+            name: "Audit",
+            dependencies: ["ManuscriptModel", "Selection"]
+        ),
+        // Steps that touch the file system and external programs (xsltproc, FOP).
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "ManuscriptModel", "ManuscriptReader", "Selection", "BookWriter", "Audit",
+                "Diagnostics", "XMLKit",
+            ],
+            resources: [.copy("Resources")]
+        ),
+        .executableTarget(
+            name: "modelbook",
+            dependencies: [
+                "Pipeline", "ManuscriptGenerator", "ManuscriptReader", "Selection",
+                "BookWriter", "Audit", "Diagnostics", "ManuscriptModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "XMLKitTests", dependencies: ["XMLKit"]),
+        .testTarget(
+            name: "ManuscriptReaderTests",
+            dependencies: ["ManuscriptReader", "ManuscriptGenerator", "Diagnostics", "ManuscriptModel"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "SelectionTests", dependencies: ["Selection", "ManuscriptModel", "ManuscriptReader"]),
+        .testTarget(
+            name: "BookWriterTests",
+            dependencies: ["BookWriter", "ManuscriptReader", "ManuscriptModel", "Selection"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "Selection", "ManuscriptModel", "ManuscriptReader"]),
+        .testTarget(name: "CLITests", dependencies: ["ManuscriptGenerator"]),
+    ]
+)

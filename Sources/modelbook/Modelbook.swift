@@ -1,0 +1,15 @@
+import ArgumentParser
+
+@main
+struct Modelbook: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "modelbook",
+        abstract: "From candidate submissions to a finished, print-ready book of the best entries.",
+        version: ModelbookVersion.string,
+        subcommands: []
+    )
+}
+
+enum ModelbookVersion {
+    static let string = "0.1.0"
+}
