@@ -9,4 +9,7 @@
 #include <libxml/xpathInternals.h>
 #include <libxml/xmlsave.h>
 #include <libxml/xmlstring.h>
+
+/* xmlFree is a global function pointer; Swift 6 cannot call it safely, so wrap it. */
+static inline void modelbook_xmlFree(void *p) { xmlFree(p); }
 #endif

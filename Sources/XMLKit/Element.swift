@@ -1,0 +1,144 @@
+internal import CLibXML2
+
+/// A child of an element, as the readers see it: elements and text (comments and PIs are skipped).
+public enum XMLChild: Sendable {
+    case element(XMLElement)
+    case text(String)
+}
+
+/// An element of a parsed document. Holds its document strongly, so it stays valid.
+public struct XMLElement: @unchecked Sendable {
+    public let document: XMLDocument
+    let node: xmlNodePtr
+
+    init(document: XMLDocument, node: xmlNodePtr) {
+        self.document = document
+        self.node = node
+    }
+
+    /// The local name.
+    public var name: String { String(cString: node.pointee.name) }
+
+    /// The namespace URI, if the element has one.
+    public var namespace: String? {
+        node.pointee.ns?.pointee.href.map { String(cString: $0) }
+    }
+
+    /// The value of an attribute without a namespace, or nil.
+    public func attribute(_ name: String) -> String? {
+        guard let value = xmlGetNoNsProp(node, name) else { return nil }
+        defer { modelbook_xmlFree(value) }
+        return String(cString: value)
+    }
+
+    /// `xml:lang`, when present on this element.
+    public var xmlLang: String? {
+        guard let value = xmlGetNsProp(node, "lang", "http://www.w3.org/XML/1998/namespace") else { return nil }
+        defer { modelbook_xmlFree(value) }
+        return String(cString: value)
+    }
+
+    /// Every attribute as (qualified name, value), in document order.
+    public var attributes: [(name: String, value: String)] {
+        var out: [(String, String)] = []
+        var attr = node.pointee.properties
+        while let a = attr {
+            var name = String(cString: a.pointee.name)
+            if let prefix = a.pointee.ns?.pointee.prefix {
+                name = String(cString: prefix) + ":" + name
+            }
+            var value = ""
+            if let v = xmlNodeListGetString(node.pointee.doc, a.pointee.children, 1) {
+                value = String(cString: v)
+                modelbook_xmlFree(v)
+            }
+            out.append((name, value))
+            attr = a.pointee.next
+        }
+        return out
+    }
+
+    /// Child elements and text, in order. Adjacent text pieces are merged.
+    public var children: [XMLChild] {
+        var out: [XMLChild] = []
+        var child = node.pointee.children
+        while let c = child {
+            switch c.pointee.type {
+            case XML_ELEMENT_NODE:
+                out.append(.element(XMLElement(document: document, node: c)))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = c.pointee.content {
+                    let text = String(cString: content)
+                    if case .text(let previous)? = out.last {
+                        out[out.count - 1] = .text(previous + text)
+                    } else {
+                        out.append(.text(text))
+                    }
+                }
+            default:
+                break
+            }
+            child = c.pointee.next
+        }
+        return out
+    }
+
+    /// Child elements only.
+    public var elements: [XMLElement] {
+        var out: [XMLElement] = []
+        var child = node.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_ELEMENT_NODE { out.append(XMLElement(document: document, node: c)) }
+            child = c.pointee.next
+        }
+        return out
+    }
+
+    /// Child elements with a given local name.
+    public func elements(named name: String) -> [XMLElement] {
+        elements.filter { $0.name == name }
+    }
+
+    /// The first child element with a given local name.
+    public func element(named name: String) -> XMLElement? {
+        var child = node.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(c.pointee.name, name) != 0 {
+                return XMLElement(document: document, node: c)
+            }
+            child = c.pointee.next
+        }
+        return nil
+    }
+
+    /// All the text inside, markup dropped.
+    public var textContent: String {
+        guard let content = xmlNodeGetContent(node) else { return "" }
+        defer { modelbook_xmlFree(content) }
+        return String(cString: content)
+    }
+
+    /// Line and column of the start tag's `<`.
+    public var position: (line: Int, column: Int) { document.position(of: node) }
+
+    /// Line and column of an attribute's name in the start tag (the tag's position when not found).
+    public func position(ofAttribute name: String) -> (line: Int, column: Int) {
+        if let tag = document.offset(of: node),
+           let offset = Prescan.attributeOffset(named: name, inTagAt: tag, document.source.bytes) {
+            return document.source.position(ofOffset: offset)
+        }
+        return position
+    }
+
+    /// The element and everything inside it as XML text (namespace declarations in scope kept).
+    public func serialized() -> String {
+        guard let buffer = xmlBufferCreate() else { return "" }
+        defer { xmlBufferFree(buffer) }
+        // A copy reconciles namespaces declared on ancestors onto the copied root.
+        guard let copy = xmlDocCopyNode(node, node.pointee.doc, 1) else { return "" }
+        defer { xmlFreeNode(copy) }
+        xmlReconciliateNs(node.pointee.doc, copy)
+        xmlNodeDump(buffer, node.pointee.doc, copy, 0, 0)
+        return String(cString: xmlBufferContent(buffer))
+    }
+}

@@ -1,0 +1,174 @@
+/// Checks made on the raw bytes before libxml2 sees them, and the element start positions that
+/// libxml2 does not keep (it has no column for nodes).
+enum Prescan {
+    /// The first problem that makes the bytes unsafe or unreadable as UTF-8 XML, if any.
+    static func firstProblem(in source: SourceText, limits: ParseLimits) -> XMLProblem? {
+        let bytes = source.bytes
+        if bytes.count > limits.maxBytes {
+            return XMLProblem(line: 1, column: 1,
+                "the file is \(megabytes(bytes.count)) MB, more than the limit of \(megabytes(limits.maxBytes)) MB; split it or check that it is the right file")
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return XMLProblem(line: 1, column: 1, "the file is saved as UTF-16; save it as UTF-8")
+        }
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        if bytes[start...].allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            return XMLProblem(line: 1, column: 1, "the file is empty; it must hold one XML document")
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            let p = source.position(ofOffset: nul)
+            return XMLProblem(line: p.line, column: p.column,
+                "the file contains a NUL byte, which XML does not allow; it may be a binary file or damaged")
+        }
+        if let bad = firstInvalidUTF8(bytes) {
+            let p = source.position(ofOffset: bad)
+            let shown = bytes[bad..<min(bytes.count, bad + 4)].map { "0x" + hex($0) }.joined(separator: " ")
+            return XMLProblem(line: p.line, column: p.column,
+                "the text is not valid UTF-8 (bytes \(shown)); save the file as UTF-8")
+        }
+        if let doctype = doctypeOffset(bytes, from: start) {
+            let p = source.position(ofOffset: doctype)
+            return XMLProblem(line: p.line, column: p.column,
+                "a DOCTYPE declaration is not allowed: manuscript files may not declare a DTD or entities; remove it")
+        }
+        return nil
+    }
+
+    /// Offset of the first byte of an invalid UTF-8 sequence (overlongs and surrogates included).
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int
+            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; upper = 0x9F
+            case 0xF0: length = 4; lower = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; upper = 0x8F
+            default: return i
+            }
+            if i + length > n { return i }
+            if bytes[i + 1] < lower || bytes[i + 1] > upper { return i }
+            for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return i }
+            i += length
+        }
+        return nil
+    }
+
+    /// Where a `<!DOCTYPE` starts in the prolog, if there is one.
+    static func doctypeOffset(_ bytes: [UInt8], from start: Int) -> Int? {
+        var i = start
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 { i += 1; continue }
+            guard b == UInt8(ascii: "<"), i + 1 < n else { return nil }
+            if bytes[i + 1] == UInt8(ascii: "?") {
+                guard let end = find([UInt8(ascii: "?"), UInt8(ascii: ">")], in: bytes, from: i + 2) else { return nil }
+                i = end + 2
+            } else if matches("<!--", bytes, at: i) {
+                guard let end = find(Array("-->".utf8), in: bytes, from: i + 4) else { return nil }
+                i = end + 3
+            } else if matches("<!DOCTYPE", bytes, at: i) {
+                return i
+            } else {
+                return nil
+            }
+        }
+        return nil
+    }
+
+    /// Byte offsets of every element's `<`, in document order. Assumes a well-formed document
+    /// without a DTD (so no entity can add elements): every `<` followed by a name outside
+    /// comments, CDATA sections and processing instructions opens an element.
+    static func elementStarts(_ bytes: [UInt8]) -> [Int] {
+        var starts: [Int] = []
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            guard bytes[i] == UInt8(ascii: "<"), i + 1 < n else { i += 1; continue }
+            let next = bytes[i + 1]
+            if next == UInt8(ascii: "/") {
+                i += 2
+            } else if next == UInt8(ascii: "?") {
+                i = (find([UInt8(ascii: "?"), UInt8(ascii: ">")], in: bytes, from: i + 2) ?? n - 2) + 2
+            } else if matches("<!--", bytes, at: i) {
+                i = (find(Array("-->".utf8), in: bytes, from: i + 4) ?? n - 3) + 3
+            } else if matches("<![CDATA[", bytes, at: i) {
+                i = (find(Array("]]>".utf8), in: bytes, from: i + 9) ?? n - 3) + 3
+            } else if next == UInt8(ascii: "!") {
+                i += 2
+            } else {
+                starts.append(i)
+                i += 1
+            }
+        }
+        return starts
+    }
+
+    /// Offset of an attribute's name inside the start tag that begins at `tagStart`.
+    static func attributeOffset(named name: String, inTagAt tagStart: Int, _ bytes: [UInt8]) -> Int? {
+        let target = Array(name.utf8)
+        var i = tagStart + 1
+        let n = bytes.count
+        // Skip the element name.
+        while i < n, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: ">"), bytes[i] != UInt8(ascii: "/") { i += 1 }
+        while i < n {
+            while i < n, isSpace(bytes[i]) { i += 1 }
+            guard i < n, bytes[i] != UInt8(ascii: ">"), bytes[i] != UInt8(ascii: "/") else { return nil }
+            let nameStart = i
+            while i < n, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: "=") { i += 1 }
+            if i - nameStart == target.count, bytes[nameStart..<i].elementsEqual(target) { return nameStart }
+            while i < n, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "'") { i += 1 }
+            guard i < n else { return nil }
+            let quote = bytes[i]
+            i += 1
+            while i < n, bytes[i] != quote { i += 1 }
+            i += 1
+        }
+        return nil
+    }
+
+    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+
+    private static func matches(_ literal: String, _ bytes: [UInt8], at i: Int) -> Bool {
+        var k = i
+        for b in literal.utf8 {
+            guard k < bytes.count, bytes[k] == b else { return false }
+            k += 1
+        }
+        return true
+    }
+
+    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard needle.count > 0, bytes.count >= needle.count else { return nil }
+        var i = start
+        let last = bytes.count - needle.count
+        while i <= last {
+            if bytes[i] == needle[0] {
+                var k = 1
+                while k < needle.count, bytes[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private static func megabytes(_ n: Int) -> String {
+        let tenths = (n * 10 + 524_288) / 1_048_576
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
+    private static func hex(_ b: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(b >> 4)], digits[Int(b & 0x0F)]])
+    }
+}
