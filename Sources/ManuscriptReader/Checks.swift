@@ -125,15 +125,22 @@ enum Checks {
 
     // MARK: Submissions
 
+    /// Ids that references may name; nil when no submission file exists (one error says so already).
+    /// A submission whose own id is malformed is also known by its file name, so references to it
+    /// do not repeat its error.
     static func submissionIds(_ input: CheckInput) -> Set<String>? {
-        Set(input.submissions.filter { !$0.isEdit }.map(\.submission.id)).union(input.unreadableSubmissionIds)
+        let originals = input.submissions.filter { !$0.isEdit }
+        guard !originals.isEmpty || !input.unreadableSubmissionIds.isEmpty else { return nil }
+        var ids = Set(originals.map(\.submission.id)).union(input.unreadableSubmissionIds)
+        for s in originals where !isIdentifier(s.submission.id) { ids.insert(s.fileStem) }
+        return ids
     }
 
     static func submissions(_ input: CheckInput) -> [Finding] {
         var out: [Finding] = []
         var firstOfId: [String: SubmissionRead] = [:]
         var firstEdit: [String: SubmissionRead] = [:]
-        let originals = Set(input.submissions.filter { !$0.isEdit }.map(\.submission.id)).union(input.unreadableSubmissionIds)
+        let originals = submissionIds(input)
         for s in input.submissions {
             let id = s.submission.id
             if s.isEdit {
@@ -143,7 +150,7 @@ enum Checks {
                 } else {
                     firstEdit[id] = s
                 }
-                if !originals.contains(id) {
+                if let originals, !originals.contains(id) {
                     out.append(.error(at: s.idAt, "edited text of \(id), but there is no submission \(id) in submissions/"))
                 }
             } else {
@@ -154,7 +161,7 @@ enum Checks {
                     firstOfId[id] = s
                 }
             }
-            if !id.isEmpty, s.fileStem != id {
+            if isIdentifier(id), s.fileStem != id {
                 out.append(.warning(at: s.idAt, "the file is named \(s.fileStem).xml but holds submission \(id); name it \(id).xml so it is easy to find"))
             }
             out += submission(s, input)
@@ -283,7 +290,7 @@ enum Checks {
             } else {
                 scored[key] = s.criterion.at
             }
-            if r.scaleRead, let v = s.value, v.value < r.rubric.min || v.value > r.rubric.max {
+            if r.scaleRead, r.rubric.min < r.rubric.max, let v = s.value, v.value < r.rubric.min || v.value > r.rubric.max {
                 out.append(.error(at: v.at, "score \(fmt(v.value)) for \(key) is outside the rubric's scale \(fmt(r.rubric.min))–\(fmt(r.rubric.max))"))
             }
         }

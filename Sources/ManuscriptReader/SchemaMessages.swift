@@ -58,11 +58,26 @@ struct SchemaMessages {
             return out
         }
 
+        // libxml2 says "Expecting element a, got x" once per alternative, and "Did not expect x"
+        // besides: gather the alternatives of each place into one finding.
+        var alternatives: [String: [String]] = [:]
+        for p in problems {
+            if case .expecting(let expected, let got) = parse(p.message) {
+                alternatives["\(p.line):\(p.column):\(got)", default: []].append(expected)
+            }
+        }
+        var done: Set<String> = []
         for p in problems {
             let loc = SourceLocation(path: path, line: p.line, column: p.column)
             switch parse(p.message) {
-            case .expecting(let expected, let got):
-                specific.append(.error(at: loc, unexpectedMessage(got, nodes: nodes, at: nodesAt(p).first, expected: [expected])))
+            case .expecting(_, let got):
+                let key = "\(p.line):\(p.column):\(got)"
+                guard done.insert(key).inserted else { continue }
+                var expected = alternatives[key] ?? []
+                if expected.count > 6 { expected = Array(expected.prefix(6)) + ["…"] }
+                specific.append(.error(at: loc, unexpectedMessage(got, nodes: nodes, at: nodesAt(p).first, expected: expected)))
+            case .unexpected(let name) where alternatives["\(p.line):\(p.column):\(name)"] != nil:
+                continue
             case .missing(let expected):
                 guard let i = nodesAt(p).first else { continue }
                 let name = nodes[i].element.name
@@ -183,6 +198,7 @@ struct SchemaMessages {
         var order: [String] = []
         var passed = false
         var later = false
+        var requiredDue: String?
         if let i, let p = nodes[i].parent, let spec = model?.elements[nodes[p].element.name] {
             parentName = nodes[p].element.name
             order = spec.childNames
@@ -200,26 +216,29 @@ struct SchemaMessages {
                 var due: [String] = []
                 for slot in spec.slots[min(cursor, spec.slots.count)...] {
                     due += slot.names
-                    if slot.required { break }
+                    if slot.required {
+                        if slot.names.count == 1 { requiredDue = slot.names[0] }
+                        break
+                    }
                 }
                 expected = due
             }
             if spec.slots[..<min(cursor, spec.slots.count)].contains(where: { $0.names.contains(name) }) { passed = true }
             if spec.slots[min(cursor, spec.slots.count)...].contains(where: { $0.names.contains(name) }) { later = true }
         }
-        let expectedText = orList(expected.map { "<\($0)>" })
+        let expectedText = orList(expected.map { $0 == "…" ? $0 : "<\($0)>" })
         if !known {
             var m = "unknown element <\(name)> here"
-            if let guess = closest(name, among: expected.isEmpty ? Array(model?.vocabulary ?? []) : expected) {
-                m += "; did you mean <\(guess)>?"
-                if !expected.isEmpty, expected != [guess] { m += " (expected \(expectedText))" }
-            } else if !expected.isEmpty {
-                m += "; expected \(expectedText)"
-            }
+            if !expected.isEmpty { m += "; expected \(expectedText)" }
+            let guess = closest(name, among: expected.isEmpty ? (model?.vocabulary.sorted() ?? []) : expected)
+            if let guess, expected != [guess] { m += " (did you mean <\(guess)>?)" }
             return m
         }
         if let parentName {
             if later, !expected.isEmpty, !expected.contains(name) {
+                if let required = requiredDue {
+                    return "<\(parentName)> is missing the element <\(required)>: it must come before <\(name)>"
+                }
                 return "element <\(name)> is not allowed here: expected \(expectedText) first"
             }
             if passed {
