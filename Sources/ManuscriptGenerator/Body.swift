@@ -50,7 +50,10 @@ struct BodyBuilder {
         "{strong:Sự đồng thuận của nhân dân} là yếu tố quyết định thành công.",
     ]
 
-    private mutating func fill(_ template: String) -> String { Phrases.fill(template, values, &rng) }
+    /// A filled sentence, capitalised (a placeholder may open it with a lower-case word).
+    private mutating func fill(_ template: String) -> String {
+        Places.capitalizedFirst(Phrases.fill(template, values, &rng))
+    }
 
     private mutating func sentences(_ pick: (inout BodyBuilder) -> String, _ count: Int) -> String {
         var parts: [String] = []
@@ -173,11 +176,7 @@ struct BodyBuilder {
         return .table(caption: caption, rows)
     }
 
-    private static func words(_ blocks: [Block]) -> Int {
-        var w = XMLWriter(declaration: false, notice: false)
-        Block.write(blocks, to: &w)
-        return WordCount.ofMarkup(w.out)
-    }
+    private static func words(_ blocks: [Block]) -> Int { Block.words(blocks) }
 
     private static func words(_ block: Block) -> Int { words([block]) }
 
@@ -259,7 +258,8 @@ struct BodyBuilder {
         var guardCount = 0
         while total < target && guardCount < 200 {
             guardCount += 1
-            let which = rng.int(0...min(2, sections.count - 1))
+            // An example's life story is told once; padding goes to the deeds and the results.
+            let which = rng.int((kind == "example" ? 1 : 0)...min(2, sections.count - 1))
             let n = rng.int(2...4)
             let p: Block
             switch which {

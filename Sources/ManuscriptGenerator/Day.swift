@@ -1,5 +1,5 @@
 /// A calendar day with just enough arithmetic for the generator (proleptic Gregorian).
-struct Day: Comparable {
+struct Day: Comparable, Sendable {
     var year: Int
     var month: Int
     var day: Int
@@ -47,7 +47,7 @@ struct Day: Comparable {
 }
 
 /// A month, `YYYY-MM`.
-struct YM: Comparable {
+struct YM: Comparable, Sendable {
     var year: Int
     var month: Int
     var index: Int { year * 12 + month - 1 }

@@ -117,8 +117,14 @@ public enum ManuscriptGenerator {
         }
 
         // 2. The submissions, then sorted by id (the order of every later list).
+        // Each submission has its own random stream, so they can be made in parallel.
+        var submissions = parallelMap(plans) { SubmissionFactory.make($0, seed: seed) }
         var usedTitles = Set<String>()
-        var submissions = plans.map { SubmissionFactory.make($0, seed: seed, usedTitles: &usedTitles) }
+        for i in submissions.indices {
+            let title = submissions[i].titleCandidates.first { !usedTitles.contains($0) } ?? submissions[i].titleCandidates[0]
+            usedTitles.insert(title)
+            submissions[i].title = Phrases.inline(title)
+        }
         submissions.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
 
         // 3. Reviewers and reviews.
@@ -137,8 +143,9 @@ public enum ManuscriptGenerator {
         for sub in ["", "submissions", "reviews", "edits", "attachments", "front", "parts"] {
             try fm.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
         }
+        let root = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
         func write(_ text: String, _ path: String) throws {
-            try Data(text.utf8).write(to: folder.appendingPathComponent(path))
+            try writeFile(text.utf8, to: root + path)
         }
         try write(BookMatter.book(count: outcome.count), "book.xml")
         try write(BookMatter.districts(), "districts.xml")
@@ -151,12 +158,13 @@ public enum ManuscriptGenerator {
         for f in Topics.fields { try write(BookMatter.partIntro(field: f.code), "parts/\(f.code).xml") }
         summary.configuration = 8 + Topics.fields.count
 
-        for s in submissions {
-            try write(s.xml(), "submissions/\(s.id).xml")
+        let rendered = parallelMap(submissions) { $0.xml() }
+        for (s, xml) in zip(submissions, rendered) {
+            try write(xml, "submissions/\(s.id).xml")
             if !s.attachments.isEmpty {
-                try fm.createDirectory(at: folder.appendingPathComponent("attachments/\(s.id)"), withIntermediateDirectories: true)
+                try fm.createDirectory(atPath: root + "attachments/" + s.id, withIntermediateDirectories: true)
                 for a in s.attachments {
-                    try Data(a.bytes).write(to: folder.appendingPathComponent("attachments/\(a.href)"))
+                    try writeFile(a.bytes, to: root + "attachments/" + a.href)
                     summary.attachments += 1
                 }
             }
@@ -187,6 +195,15 @@ public enum ManuscriptGenerator {
         return summary
     }
 
+    /// `transform` of every element, computed on all cores, in order. `transform` must not share mutable state.
+    static func parallelMap<T: Sendable, U: Sendable>(_ items: [T], _ transform: @escaping @Sendable (T) -> U) -> [U] {
+        let slots = Slots<U>(items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            slots.buffer[i] = transform(items[i])
+        }
+        return slots.buffer.map { $0! }
+    }
+
     /// Largest-remainder apportionment of `total` by `weights`.
     static func apportion(_ total: Int, _ weights: [Double]) -> [Int] {
         let sum = weights.reduce(0, +)
@@ -201,6 +218,19 @@ public enum ManuscriptGenerator {
             k += 1
         }
         return counts
+    }
+}
+
+/// Result slots written by index from several threads (each index by one thread only).
+final class Slots<T>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<T?>
+    init(_ count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+    }
+    deinit {
+        buffer.deinitialize()
+        buffer.deallocate()
     }
 }
 

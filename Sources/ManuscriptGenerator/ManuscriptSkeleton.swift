@@ -19,11 +19,11 @@ public enum ManuscriptSkeleton {
                 throw GeneratorError(description: "\(folder.path) is not empty (\(entries.count) entries); choose a new or empty folder")
             }
         }
-        for sub in ["", "submissions", "reviews", "edits", "attachments", "front", "parts"] {
+        for sub in ["", "submissions", "reviews", "edits", "attachments", "front"] {
             try fm.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
         }
         for (path, text) in files {
-            try Data(text.utf8).write(to: folder.appendingPathComponent(path))
+            try writeFile(text.utf8, to: folder.appendingPathComponent(path).path)
         }
     }
 

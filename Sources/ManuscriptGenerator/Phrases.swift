@@ -1,14 +1,23 @@
 /// Phrase banks shared by every topic. Placeholders in braces are filled by `Phrases.fill`.
 enum Phrases {
+    /// Slogans that suit any field.
     static let slogans = [
         "Dân vận khéo", "Ba cùng", "Đảng viên đi trước, làng nước theo sau", "Mỗi tuần một việc tốt",
-        "Cán bộ gần dân, hiểu dân, trọng dân", "Chung tay vì cộng đồng", "Ngõ xóm bình yên", "Lắng nghe để hành động",
-        "Tiếng kẻng an ninh", "Ngày thứ Bảy vì dân", "Bữa cơm nghĩa tình", "Một đảng viên – mười hộ dân",
-        "Dân hỏi – cán bộ trả lời", "Đường sáng, nhà sạch, ngõ xanh", "Mái ấm tình thương", "Nói dân nghe, làm dân tin",
-        "Phụ nữ tiết kiệm vì cộng đồng", "Thanh niên tình nguyện vì dân", "Cựu chiến binh gương mẫu", "Vì an ninh Tổ quốc",
-        "Nghĩa tình đồng đội", "Sáng – Xanh – Sạch – Đẹp", "Xóm đạo bình yên", "Tổ tự quản kiểu mẫu",
-        "Cà phê doanh nhân", "Nhà văn hóa số", "Chi bộ bốn tốt", "Tổ dân phố văn minh", "Dân biết, dân bàn, dân làm",
-        "Ánh sáng đường quê", "Mỗi người dân là một chiến sĩ công an", "Cùng con đến trường", "Thứ Sáu vì người nghèo",
+        "Cán bộ gần dân, hiểu dân, trọng dân", "Chung tay vì cộng đồng", "Lắng nghe để hành động",
+        "Ngày thứ Bảy vì dân", "Một đảng viên – mười hộ dân", "Dân hỏi – cán bộ trả lời", "Nói dân nghe, làm dân tin",
+        "Dân biết, dân bàn, dân làm", "Mỗi cán bộ là một tuyên truyền viên",
+    ]
+
+    /// Slogans of one field.
+    static let fieldSlogans: [String: [String]] = [
+        "economy": ["Ruộng liền bờ, dân đồng lòng", "Hiến đất mở đường", "Nông dân giúp nhau làm giàu",
+                    "Sản phẩm quê hương", "Cánh đồng một giá", "Thứ Sáu vì người nghèo"],
+        "culture-society": ["Đường sáng, nhà sạch, ngõ xanh", "Mái ấm tình thương", "Sáng – Xanh – Sạch – Đẹp",
+                            "Cùng con đến trường", "Bữa cơm nghĩa tình", "Ánh sáng đường quê", "Phụ nữ tiết kiệm vì cộng đồng"],
+        "defense-security": ["Ngõ xóm bình yên", "Tiếng kẻng an ninh", "Mỗi người dân là một chiến sĩ công an",
+                             "Vì an ninh Tổ quốc", "Tổ tự quản kiểu mẫu", "Nghĩa tình đồng đội"],
+        "political-system": ["Chi bộ bốn tốt", "Tổ dân phố văn minh", "Nhà văn hóa số", "Cà phê doanh nhân",
+                             "Cựu chiến binh gương mẫu", "Thanh niên tình nguyện vì dân"],
     ]
 
     static let modelTitleTemplates = [
@@ -66,6 +75,8 @@ enum Phrases {
         "Năm {y0}, Ban Thường vụ {district} chọn {place} làm điểm để rút kinh nghiệm, nhân rộng.",
         "Bên cạnh thuận lợi, địa phương còn không ít khó khăn: địa bàn rộng, dân cư phân tán, đời sống của một bộ phận nhân dân còn thấp.",
         "Từ những bất cập đó, {unit} đã bàn bạc, lựa chọn cách làm phù hợp, lấy người dân làm trung tâm.",
+        "Nhiều chủ trương đúng nhưng khi triển khai còn chậm vì chưa làm tốt công tác tuyên truyền, vận động.",
+        "Nhận thức của một bộ phận cán bộ, đảng viên về công tác dân vận còn hạn chế, có nơi còn coi đó là việc riêng của khối dân vận.",
     ]
 
     static let methodsGeneric = [
@@ -81,6 +92,11 @@ enum Phrases {
         "Cán bộ không ngại đến nhà dân nhiều lần, có trường hợp phải đến hơn mười lần mới nhận được sự đồng thuận.",
         "{lead} thường xuyên gặp gỡ nhân dân vào buổi tối, khi bà con đã xong việc đồng áng.",
         "Mô hình gắn với việc thực hiện quy chế dân chủ ở cơ sở, bảo đảm mọi việc đều công khai, minh bạch.",
+        "Mỗi chi hội đăng ký một phần việc cụ thể, có thời hạn hoàn thành và người chịu trách nhiệm.",
+        "Những ý kiến băn khoăn của nhân dân được ghi lại đầy đủ, trả lời công khai tại cuộc họp gần nhất.",
+        "Thanh niên được giao những phần việc cần sức khỏe, người cao tuổi tham gia giám sát và góp ý.",
+        "Ban công tác Mặt trận ở khu dân cư giữ vai trò nòng cốt, phối hợp chặt chẽ với trưởng thôn và chi hội trưởng các đoàn thể.",
+        "Cách làm được xây dựng thành quy trình gồm các bước rõ ràng: khảo sát, bàn bạc, thống nhất, tổ chức thực hiện và đánh giá.",
     ]
 
     static let resultsGeneric = [
@@ -92,6 +108,9 @@ enum Phrases {
         "Năm {y1}, {unit} được Ủy ban nhân dân tỉnh tặng Bằng khen vì thành tích xuất sắc trong phong trào thi đua “Dân vận khéo”.",
         "Nhiều phần việc trước đây phải dùng ngân sách nay do nhân dân tự nguyện đóng góp công sức, tiền của.",
         "Tinh thần đoàn kết trong khu dân cư được nâng lên, tình làng nghĩa xóm thêm gắn bó.",
+        "Các chỉ tiêu chủ yếu đều đạt và vượt kế hoạch, nhiều chỉ tiêu về đích sớm.",
+        "Số hộ tham gia tăng đều qua từng năm, nhiều hộ từ chỗ đứng ngoài đã trở thành người tích cực nhất.",
+        "Mô hình được các cơ quan báo chí của tỉnh và Trung ương giới thiệu, nhiều đoàn trong và ngoài tỉnh đến học tập.",
     ]
 
     static let lessons = [
@@ -112,12 +131,14 @@ enum Phrases {
     ]
 
     static let exampleLife = [
-        "{honorificLower} {name} sinh năm {birth}, có hơn {k} năm tham gia công tác ở cơ sở.",
-        "Dù tuổi cao, {honorificLower} vẫn ngày ngày đi đến từng ngõ xóm, gặp gỡ, trò chuyện với bà con.",
+        "{honorific} {name} sinh năm {birth}, có {service} năm tham gia công tác ở cơ sở.",
+        "{devotion}",
         "Gia đình {honorificLower} không khá giả, nhưng luôn sẵn sàng nhường phần thuận lợi cho người khác.",
         "Nhiều người dân trong thôn nói rằng, việc gì khó cứ tìm đến {honorificLower} là yên tâm.",
-        "{honorificLower} thường nói: làm dân vận không cần nói nhiều, chỉ cần làm trước và làm thật.",
+        "{honorific} thường nói: làm dân vận không cần nói nhiều, chỉ cần làm trước và làm thật.",
         "Bằng uy tín của mình, {honorificLower} đã vận động được nhiều hộ gia đình thay đổi nếp nghĩ, cách làm.",
+        "Được nhân dân tín nhiệm, {honorificLower} gắn bó nhiều năm với cương vị {position}.",
+        "Ngoài giờ làm việc, {honorificLower} còn tham gia tổ hòa giải và câu lạc bộ của thôn.",
     ]
 
     static let quotes = [
@@ -176,14 +197,18 @@ enum Phrases {
     )
 
     /// Fills `{key}` placeholders. Unknown keys are left as they are (and so show up in review).
+    /// Works on UTF-8 bytes: braces are ASCII, so byte positions are valid string boundaries.
     static func fill(_ template: String, _ values: [String: String], _ rng: inout Xoshiro256) -> String {
-        guard template.contains("{") else { return template }
+        let bytes = template.utf8
+        guard bytes.contains(0x7B) else { return template }
         var out = ""
-        var i = template.startIndex
-        while i < template.endIndex {
-            let c = template[i]
-            if c == "{", let close = template[i...].firstIndex(of: "}") {
-                let key = String(template[template.index(after: i)..<close])
+        out.reserveCapacity(bytes.count + 64)
+        var i = bytes.startIndex
+        var literalStart = i
+        while i != bytes.endIndex {
+            if bytes[i] == 0x7B, let close = bytes[i...].firstIndex(of: 0x7D) {
+                out += template[literalStart..<i]
+                let key = String(template[bytes.index(after: i)..<close])
                 if let v = values[key] {
                     out += v
                 } else {
@@ -196,33 +221,36 @@ enum Phrases {
                     default: out += "{\(key)}"
                     }
                 }
-                i = template.index(after: close)
+                i = bytes.index(after: close)
+                literalStart = i
             } else {
-                out.append(c)
-                i = template.index(after: i)
+                i = bytes.index(after: i)
             }
         }
+        out += template[literalStart..<bytes.endIndex]
         return out
     }
 
     /// Turns `{em:…}`, `{strong:…}`, `{q:…}` in an already filled text into inline markup.
     static func inline(_ text: String) -> [Inline] {
+        let bytes = text.utf8
+        guard bytes.contains(0x7B) else { return [.text(text)] }
         var result: [Inline] = []
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            guard let colon = rest[open...].firstIndex(of: ":"),
-                  let close = rest[colon...].firstIndex(of: "}") else { break }
-            let tag = rest[rest.index(after: open)..<colon]
-            let content = String(rest[rest.index(after: colon)..<close])
-            if open > rest.startIndex { result.append(.text(String(rest[..<open]))) }
+        var rest = bytes.startIndex
+        while let open = bytes[rest...].firstIndex(of: 0x7B),
+              let colon = bytes[open...].firstIndex(of: 0x3A),
+              let close = bytes[colon...].firstIndex(of: 0x7D) {
+            let tag = String(text[bytes.index(after: open)..<colon])
+            let content = String(text[bytes.index(after: colon)..<close])
+            if open > rest { result.append(.text(String(text[rest..<open]))) }
             switch tag {
             case "em": result.append(.em([.text(content)]))
             case "strong": result.append(.strong([.text(content)]))
             default: result.append(.q([.text(content)]))
             }
-            rest = rest[rest.index(after: close)...]
+            rest = bytes.index(after: close)
         }
-        if !rest.isEmpty { result.append(.text(String(rest))) }
+        if rest != bytes.endIndex { result.append(.text(String(text[rest..<bytes.endIndex]))) }
         return result
     }
 }

@@ -1,6 +1,6 @@
 /// Ninh Bình's district-level units before the 2025 merger, with communes and wards
 /// (names as they were; the data made from them is fictional).
-struct DistrictInfo {
+struct DistrictInfo: Sendable {
     let code: String
     /// As in districts.xml: "Huyện Gia Viễn".
     let name: String

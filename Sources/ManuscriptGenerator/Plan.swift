@@ -241,6 +241,7 @@ enum SelectionPlanner {
         for k in 0..<ids.count where dimensionOf[k] >= 0 { maxOf[k] = Swift.min(maxOf[k], everyMax[dimensionOf[k]]) }
         var taken = [Bool](repeating: false, count: candidates.count)
         var have = [Int](repeating: 0, count: ids.count)
+        var unmet = minOf.filter { $0 > 0 }.count
         var total = 0
         func fits(_ i: Int) -> Bool {
             for k in keys[i] where have[k] + 1 > maxOf[k] { return false }
@@ -249,16 +250,16 @@ enum SelectionPlanner {
         func take(_ i: Int) {
             taken[i] = true
             total += 1
-            for k in keys[i] { have[k] += 1 }
+            for k in keys[i] {
+                have[k] += 1
+                if have[k] == minOf[k] { unmet -= 1 }
+            }
         }
         for i in 0..<forced {
             guard fits(i) else { return false }
             take(i)
         }
-        while true {
-            var anyUnmet = false
-            for k in 0..<ids.count where have[k] < minOf[k] { anyUnmet = true; break }
-            if !anyUnmet { break }
+        while unmet > 0 {
             if total >= count { return false }
             var best = -1, bestHelp = 0
             for i in candidates.indices where !taken[i] && fits(i) {

@@ -11,7 +11,7 @@ struct GeneratedReviewer {
     /// The conflict rule of formats.md (declared conflicts aside).
     func conflicts(with s: GeneratedSubmission) -> Bool {
         (district.code != Places.province.code && district.code == s.unit.district.code)
-            || collapse(unit) == collapse(s.unit.name)
+            || unit == s.unit.name  // generated names are already whitespace-collapsed
     }
 }
 

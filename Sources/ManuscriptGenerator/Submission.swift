@@ -2,11 +2,11 @@ import Crypto
 import Foundation
 
 /// Why a generated submission is meant to fail screening (the screen itself is computed from the data).
-enum Flaw: CaseIterable {
+enum Flaw: CaseIterable, Sendable {
     case noEndorsement, earlyPeriod, shortBody, noResults
 }
 
-struct GeneratedIndicator {
+struct GeneratedIndicator: Sendable {
     let key: String
     let unit: String
     let value: String
@@ -14,7 +14,7 @@ struct GeneratedIndicator {
     let label: String
 }
 
-struct GeneratedAttachment {
+struct GeneratedAttachment: Sendable {
     /// Relative to attachments/.
     let href: String
     let type: String
@@ -29,7 +29,7 @@ struct GeneratedAttachment {
 }
 
 /// One generated candidate, kept as values so that the plan, the reviews and the edits can use it.
-struct GeneratedSubmission {
+struct GeneratedSubmission: Sendable {
     var id: String
     let index: Int
     let kind: String
@@ -40,6 +40,8 @@ struct GeneratedSubmission {
     let periodEnd: YM?
     let people: [(role: String, name: String)]
     var title: [Inline]
+    /// Other titles drawn for this submission, used in turn when an earlier submission took the first.
+    var titleCandidates: [String]
     var summary: [Inline]
     var body: [Block]
     /// nil: no `results` element.
@@ -94,7 +96,7 @@ struct GeneratedSubmission {
 }
 
 /// What the plan decided for one submission before its text is written.
-struct SubmissionPlan {
+struct SubmissionPlan: Sendable {
     let index: Int
     let year: Int
     let serial: Int
@@ -106,7 +108,7 @@ struct SubmissionPlan {
 }
 
 enum SubmissionFactory {
-    static func make(_ plan: SubmissionPlan, seed: UInt64, usedTitles: inout Set<String>) -> GeneratedSubmission {
+    static func make(_ plan: SubmissionPlan, seed: UInt64) -> GeneratedSubmission {
         var rng = Xoshiro256(seed: seed, tag: 1, index: UInt64(plan.index))
         let unit = Units.make(district: plan.district, &rng)
         let topics = Topics.of(field: plan.field)
@@ -160,23 +162,27 @@ enum SubmissionFactory {
             "hamlet": hamlet, "lead": "đồng chí \(subject.name)", "y0": y0, "y1": y1,
             "name": subject.name, "honorific": honorific, "honorificLower": honorific.lowercased(),
             "position": position, "birth": String(birth),
-            "slogan": rng.pick(Phrases.slogans), "epithet": rng.pick(Phrases.epithets),
+            "epithet": rng.pick(Phrases.epithets),
             "journey": rng.pick(Phrases.journeys), "position2": rng.pick(Phrases.positionsShort),
         ]
+        values["service"] = String(max(2, min(2025 - birth - 22, rng.int(5...30))))
+        values["devotion"] = 2025 - birth >= 50
+            ? "Dù tuổi đã cao, \(honorific.lowercased()) vẫn ngày ngày đến từng ngõ xóm, gặp gỡ, trò chuyện với bà con."
+            : "Tuy còn trẻ, \(honorific.lowercased()) sớm được bà con tin tưởng nhờ sự nhiệt tình, trách nhiệm."
         let spanMonths = max(1, (periodEnd ?? regYM).index - periodStart.index)
         values["after"] = spanMonths < 12 ? "Sau \(spanMonths) tháng thực hiện" : "Sau \(spanMonths / 12) năm thực hiện"
         if plan.kind == "example" { values["lead"] = "\(honorific.lowercased()) \(subject.name)" }
 
-        // Title: varied templates; retry a few times to avoid exact repeats.
-        var titleText = ""
-        for attempt in 0..<6 {
-            values["slogan"] = rng.pick(Phrases.slogans)
+        // Title: varied templates; several candidates, so that the caller can avoid exact repeats.
+        let slogans = Phrases.slogans + (Phrases.fieldSlogans[plan.field] ?? [])
+        let templates = plan.kind == "example" ? Phrases.exampleTitleTemplates : Phrases.modelTitleTemplates
+        var titleCandidates: [String] = []
+        for _ in 0..<6 {
+            values["slogan"] = rng.pick(slogans)
             values["epithet"] = rng.pick(Phrases.epithets)
-            let templates = plan.kind == "example" ? Phrases.exampleTitleTemplates : Phrases.modelTitleTemplates
-            titleText = Phrases.fill(rng.pick(templates), values, &rng)
-            if !usedTitles.contains(titleText) || attempt == 5 { break }
+            titleCandidates.append(Phrases.fill(rng.pick(templates), values, &rng))
         }
-        usedTitles.insert(titleText)
+        let titleText = titleCandidates[0]
 
         let summaryTemplate = rng.pick(plan.kind == "example" ? Phrases.exampleSummaryTemplates : Phrases.summaryTemplates)
         let summary = Phrases.inline(Phrases.fill(summaryTemplate, values, &rng))
@@ -247,7 +253,7 @@ enum SubmissionFactory {
         return GeneratedSubmission(
             id: plan.idString, index: plan.index, kind: plan.kind, field: plan.field, unit: unit,
             registered: registered, periodStart: periodStart, periodEnd: periodEnd, people: people,
-            title: title, summary: summary, body: body, indicators: indicators, endorsement: endorsement,
+            title: title, titleCandidates: titleCandidates, summary: summary, body: body, indicators: indicators, endorsement: endorsement,
             attachments: attachments, quality: quality, bodyWords: words, flaws: flaws)
     }
 

@@ -1,5 +1,5 @@
 /// A submitting unit, as written in `unit`, with the words sentences need about its place.
-struct UnitChoice {
+struct UnitChoice: Sendable {
     let name: String
     let level: String
     let district: DistrictInfo
