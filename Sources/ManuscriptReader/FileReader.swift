@@ -112,7 +112,7 @@ struct FileReader {
         meta.language = root.xmlLang.map(m.nfc) ?? "vi"
         meta.subtitle = root.element(named: "subtitle").map { m.text($0) }
         meta.editors = root.element(named: "editors")?.elements(named: "editor").map {
-            Editor(name: m.text($0), role: m.attr($0, "role")?.whitespaceCollapsed)
+            Editor(name: m.text($0), role: m.attr($0, "role")?.collapsed)
         } ?? []
         meta.publisher = root.element(named: "publisher").map { m.text($0) }
         meta.year = root.element(named: "year").flatMap { Int(m.text($0)) }
@@ -180,25 +180,6 @@ struct FileReader {
         if firstNonNFC(bytes) != nil { xml = xml.precomposedStringWithCanonicalMapping }
         return DocBookFragment(path: href, xml: xml)
     }
-}
-
-/// Where the first text not in Unicode NFC is (line, column in Unicode scalars), or nil.
-func firstNonNFC(_ bytes: [UInt8]) -> (line: Int, column: Int)? {
-    guard bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-    let s = String(decoding: bytes, as: UTF8.self)
-    if s.precomposedStringWithCanonicalMapping.utf8.elementsEqual(s.utf8) { return nil }
-    var line = 1, column = 1
-    for ch in s {
-        let one = String(ch)
-        if !one.precomposedStringWithCanonicalMapping.utf8.elementsEqual(one.utf8) { return (line, column) }
-        if ch == "\n" || ch == "\r\n" {
-            line += 1
-            column = 1
-        } else if ch != "\u{FEFF}" || line > 1 || column > 1 {
-            column += ch.unicodeScalars.count
-        }
-    }
-    return (1, 1)
 }
 
 /// Validates DocBook fragments against the DocBook 5.0 schema when it is installed. The schema is

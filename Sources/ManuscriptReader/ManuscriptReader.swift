@@ -179,6 +179,13 @@ public enum ManuscriptReader {
     static func readAll(_ jobs: [Job], layout: Layout, options: ReadOptions) -> [FileOutcome] {
         guard !jobs.isEmpty else { return [] }
         let workers = max(1, min(options.workers ?? ProcessInfo.processInfo.activeProcessorCount, jobs.count))
+        // libxml2 registers its RELAX NG datatype libraries on first use, without a lock:
+        // compile and use one schema on this thread before the workers start.
+        _ = SchemaModels.all
+        if let schema = try? SchemaSet().schema(.districts),
+           let doc = try? XMLDocument.parse(Array("<districts><district code=\"a\">A</district></districts>".utf8)) {
+            _ = schema.validate(doc)
+        }
         let results = ResultSlots(count: jobs.count)
         let next = Counter()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in

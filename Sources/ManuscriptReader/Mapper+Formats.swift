@@ -44,7 +44,7 @@ extension Mapper {
         var out = ReviewersRead()
         for e in root.elements(named: "reviewer") {
             out.reviewers.append(Reviewer(id: token(e, "id") ?? "", district: token(e, "district") ?? "",
-                                          unit: attr(e, "unit")?.whitespaceCollapsed ?? "", name: text(e)))
+                                          unit: attr(e, "unit")?.collapsed ?? "", name: text(e)))
             out.idAt.append(loc(e, "id"))
             out.districtAt.append(loc(e, "district"))
         }
@@ -201,13 +201,13 @@ extension Mapper {
             r.elements(named: "indicator").map { i in
                 let valueText = token(i, "value") ?? ""
                 let baselineText = token(i, "baseline")
-                return Indicator(key: token(i, "key") ?? "", unit: attr(i, "unit")?.whitespaceCollapsed,
+                return Indicator(key: token(i, "key") ?? "", unit: attr(i, "unit")?.collapsed,
                                  value: parseDecimal(valueText) ?? 0, valueText: valueText,
                                  baseline: baselineText.flatMap(parseDecimal), baselineText: baselineText, label: inline(i))
             }
         }
         let endorsement = root.element(named: "endorsement").map { e in
-            Endorsement(by: attr(e, "by")?.whitespaceCollapsed ?? "", level: token(e, "level") ?? "",
+            Endorsement(by: attr(e, "by")?.collapsed ?? "", level: token(e, "level") ?? "",
                         date: date(e, attribute: "date"))
         }
         var attachments: [Attachment] = []

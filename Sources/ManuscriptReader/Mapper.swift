@@ -33,10 +33,10 @@ final class Mapper {
     func attr(_ e: XMLElement, _ name: String) -> String? { e.attribute(name).map(nfc) }
 
     /// An attribute value, with surrounding whitespace dropped (codes, dates, numbers).
-    func token(_ e: XMLElement, _ name: String) -> String? { attr(e, name)?.whitespaceCollapsed }
+    func token(_ e: XMLElement, _ name: String) -> String? { attr(e, name)?.collapsed }
 
     /// An element's text, whitespace-collapsed (names, codes).
-    func text(_ e: XMLElement?) -> String { e.map { nfc($0.textContent).whitespaceCollapsed } ?? "" }
+    func text(_ e: XMLElement?) -> String { e.map { nfc($0.textContent).collapsed } ?? "" }
 
     func error(_ at: SourceLocation, _ message: String) { findings.append(.error(at: at, message)) }
 
@@ -95,7 +95,7 @@ final class Mapper {
             }
             return .list(ListBlock(type: type, items: items))
         case "quote":
-            return .quote(BlockQuote(source: attr(e, "source")?.whitespaceCollapsed, blocks: e.elements.compactMap(block)))
+            return .quote(BlockQuote(source: attr(e, "source")?.collapsed, blocks: e.elements.compactMap(block)))
         case "table":
             let rows = e.elements(named: "row").map { row in
                 TableRow(isHead: token(row, "role") == "head",

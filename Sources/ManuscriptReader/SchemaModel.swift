@@ -9,7 +9,7 @@ enum ValueType: Hashable, Sendable {
 
     /// Whether a value (as written; surrounding whitespace is ignored like XML Schema's token) fits.
     func accepts(_ raw: String) -> Bool {
-        let v = raw.whitespaceCollapsed
+        let v = raw.collapsed
         let u = Array(v.utf8)
         func digits(_ s: ArraySlice<UInt8>) -> Bool { !s.isEmpty && s.allSatisfy { $0 >= 48 && $0 <= 57 } }
         switch self {
@@ -91,7 +91,7 @@ func isIdentifier(_ s: String) -> Bool {
 
 /// An XML Schema decimal (`-1.5`, `+3`, `.5`, `5.`), or nil.
 func parseDecimal(_ raw: String) -> Double? {
-    let v = raw.whitespaceCollapsed
+    let v = raw.collapsed
     var u = Array(v.utf8)[...]
     if let f = u.first, f == 43 || f == 45 { u = u.dropFirst() }
     var digitCount = 0, dots = 0

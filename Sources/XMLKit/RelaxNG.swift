@@ -12,13 +12,21 @@ public final class RelaxNGSchema: @unchecked Sendable {
 
     public init(bytes: [UInt8], name: String) throws(XMLParseFailure) {
         LibXML.initialize()
-        let parser: xmlRelaxNGParserCtxtPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                xmlRelaxNGNewMemParserCtxt($0, Int32(buffer.count))
+        // libxml2's memory parser context keeps the pointer, not a copy: compile while the bytes
+        // are pinned, or another thread may reuse the memory before xmlRelaxNGParse reads it.
+        let compiled: Result<xmlRelaxNGPtr, XMLParseFailure> = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
+                guard let parser = xmlRelaxNGNewMemParserCtxt(chars, Int32(buffer.count)) else {
+                    return .failure(XMLParseFailure([XMLProblem(line: 1, column: 1, "cannot read schema \(name)")]))
+                }
+                do throws(XMLParseFailure) {
+                    return .success(try Self.compile(parser, name: name))
+                } catch {
+                    return .failure(error)
+                }
             }
         }
-        guard let parser else { throw XMLParseFailure([XMLProblem(line: 1, column: 1, "cannot read schema \(name)")]) }
-        self.schema = try Self.compile(parser, name: name)
+        self.schema = try compiled.get()
     }
 
     /// Compiles a schema file (its `include`s and `externalRef`s are read from local files only).

@@ -287,3 +287,16 @@ import ManuscriptModel
         #expect(closest("xyz", among: ["title"]) == nil)
     }
 }
+
+@Suite struct TextFormTests {
+    @Test(arguments: ["", "  a  b ", "a\r\nb", "\u{A0}x\u{2003}y\u{3000}", "Ủy  ban\n\t xã", "x\u{200B}y"])
+    func fastCollapseMatchesTheModel(_ s: String) {
+        #expect(s.collapsed == s.whitespaceCollapsed)
+    }
+
+    @Test func nfcQuickCheck() {
+        #expect(isCertainlyNFC(Array("Ủy ban “Dân vận khéo” – 2024".utf8)))
+        #expect(!isCertainlyNFC(Array("Ủy".decomposedStringWithCanonicalMapping.utf8)))
+        #expect(firstNonNFC(Array("ab\nc\u{2126}".utf8))! == (2, 2))  // OHM SIGN is not NFC
+    }
+}
