@@ -143,7 +143,6 @@ public enum Optimization {
     public static func optimize(round: Round, shortlist: [String], manuscript m: Manuscript, scoring: RoundScoring,
                                 failedRules: (Submission) -> [String]) throws(SelectionError) -> OptimizeResult {
         let byID = Dictionary(m.submissions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let registered = byID.mapValues(\.registered)
         let shortSet = Set(shortlist)
         var findings: [Finding] = []
         guard let count = round.count else {
@@ -184,26 +183,9 @@ public enum Optimization {
         }
         if !findings.isEmpty { throw SelectionError(findings.sortedForReport()) }
 
-        let poolIDs = shortSet.union(includeIDs).subtracting(excludeIDs)
-        let ranked = Ranking.order(Array(poolIDs), scoring: scoring, registered: registered)
-        let unscored = poolIDs.filter { scoring.scores[$0]?.score == nil }.sorted(by: byteOrder)
-        let unscoredIncluded = unscored.filter { includeIDs.contains($0) }
-        var ids = ranked.map(\.id) + unscoredIncluded
-        var scores = ranked.map(\.score) + unscoredIncluded.map { _ in 0.0 }
-        if ids.isEmpty { ids = []; scores = [] }
-        let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-        let forced = Set(includeIDs.compactMap { index[$0] })
-
-        let quotas = expand(round.quotas, in: m)
-        var valueMembers: [QuotaDimension: [String: [Int]]] = [:]
-        for d in QuotaDimension.allCases {
-            var map: [String: [Int]] = [:]
-            for (i, id) in ids.enumerated() { map[value(of: byID[id]!, in: d), default: []].append(i) }
-            valueMembers[d] = map
-        }
-        let members = quotas.map { valueMembers[$0.dimension]![$0.value] ?? [] }
-        let setup = Setup(ids: ids, scores: scores, quotas: quotas, members: members, forced: forced, count: count)
-
+        let (setup, ranked, unscored, valueMembers) = makeSetup(round: round, count: count, shortlist: shortlist,
+                                                                manuscript: m, scoring: scoring)
+        let quotas = setup.quotas, members = setup.members, ids = setup.ids, forced = setup.forced
         if let problems = countingConflicts(setup, round: round, shortlistCount: shortlist.count,
                                             excluded: excludes.count, valueMembers: valueMembers, dimensionValues: { values(of: $0, in: m) }) {
             throw SelectionError(problems)
@@ -235,6 +217,32 @@ public enum Optimization {
                                   excludes: excludes.sorted { byteOrder($0.submission, $1.submission) },
                                   solves: solves, scoring: scoring)
         }
+    }
+
+    /// The pool (shortlist + includes − excludes) in rank order, the expanded quotas and their members.
+    static func makeSetup(round: Round, count: Int, shortlist: [String], manuscript m: Manuscript, scoring: RoundScoring)
+        -> (Setup, [RankedCandidate], [String], [QuotaDimension: [String: [Int]]]) {
+        let byID = Dictionary(m.submissions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let includeIDs = Set(round.includes.map(\.submission)).filter { byID[$0] != nil }
+        let excludeIDs = Set(round.excludes.map(\.submission)).subtracting(includeIDs)
+        let poolIDs = Set(shortlist).union(includeIDs).subtracting(excludeIDs)
+        let ranked = Ranking.order(Array(poolIDs), scoring: scoring, registered: byID.mapValues(\.registered))
+        let unscored = poolIDs.filter { scoring.scores[$0]?.score == nil }.sorted(by: byteOrder)
+        let unscoredIncluded = unscored.filter { includeIDs.contains($0) }
+        let ids = ranked.map(\.id) + unscoredIncluded
+        let scores = ranked.map(\.score) + unscoredIncluded.map { _ in 0.0 }
+        let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        let forced = Set(includeIDs.compactMap { index[$0] })
+        let quotas = expand(round.quotas, in: m)
+        var valueMembers: [QuotaDimension: [String: [Int]]] = [:]
+        for d in QuotaDimension.allCases {
+            var map: [String: [Int]] = [:]
+            for (i, id) in ids.enumerated() { map[value(of: byID[id]!, in: d), default: []].append(i) }
+            valueMembers[d] = map
+        }
+        let members = quotas.map { valueMembers[$0.dimension]![$0.value] ?? [] }
+        let setup = Setup(ids: ids, scores: scores, quotas: quotas, members: members, forced: forced, count: count)
+        return (setup, ranked, unscored, valueMembers)
     }
 
     /// Clashes that simple counting shows, each in words naming the quotas; nil when none.
