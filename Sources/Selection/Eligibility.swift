@@ -25,16 +25,17 @@ public struct ScreenResult: Hashable, Sendable, Codable {
 /// Eligibility rules and the word count they use.
 public enum Eligibility {
     /// The names of the rules (of `requirements`) that `submission` fails, in the order given.
-    public static func failedRules(_ submission: Submission, _ requirements: [Requirement]) -> [String] {
+    public static func failedRules(_ submission: Submission, _ requirements: [Requirement], bodyWords: Int? = nil) -> [String] {
         var failed: [String] = []
-        for requirement in requirements where !passes(submission, requirement.rule) {
+        for requirement in requirements where !passes(submission, requirement.rule, bodyWords: bodyWords) {
             if !failed.contains(requirement.rule.name) { failed.append(requirement.rule.name) }
         }
         return failed
     }
 
     /// Whether a submission meets one rule, exactly as formats.md states it.
-    public static func passes(_ submission: Submission, _ rule: EligibilityRule) -> Bool {
+    /// `bodyWords`, when given, is the body's word count already computed.
+    public static func passes(_ submission: Submission, _ rule: EligibilityRule, bodyWords: Int? = nil) -> Bool {
         let period = submission.period
         switch rule {
         case .periodWithin(let start, let end):
@@ -53,7 +54,7 @@ public enum Eligibility {
         case .minResults(let count):
             return (submission.results?.count ?? 0) >= count
         case .minBodyWords(let count):
-            return bodyWordCount(submission.body) >= count
+            return (bodyWords ?? bodyWordCount(submission.body)) >= count
         }
     }
 
@@ -121,8 +122,9 @@ public enum Eligibility {
         let countsWords = round.requirements.contains { if case .minBodyWords = $0.rule { true } else { false } }
         for id in considered {
             guard let s = byID[id] else { continue }
-            if countsWords { words[id] = bodyWordCount(s.body) }
-            let failed = failedRules(s, round.requirements)
+            let n = countsWords ? bodyWordCount(s.body) : nil
+            words[id] = n
+            let failed = failedRules(s, round.requirements, bodyWords: n)
             if failed.isEmpty { eligible.append(id) } else { ineligible[id] = failed }
         }
         return ScreenResult(round: round.id, considered: considered, eligible: eligible, ineligible: ineligible,

@@ -80,6 +80,18 @@ public enum Selection {
         let reviews = m.reviews
         var candidates = m.submissions.map(\.id).sorted(by: byteOrder)
         var results: [RoundResult] = []
+        // Rounds that score the same reviews with the same aggregate share one scoring.
+        var scored: [String: RoundScoring] = [:]
+        func score(round: Round) throws(SelectionError) -> RoundScoring {
+            let source = ReviewCounting.sourceRound(for: round.id, plan: plan, reviews: reviews)
+            let aggregate = aggregate(for: round, in: plan)
+            let key = (source ?? "") + "\u{0}" + aggregate.rawValue
+            if let s = scored[key] { return s }
+            let pool = try ReviewCounting.pool(source: source, manuscript: m)
+            let s = Aggregation.score(pool: pool, aggregate: aggregate, rubric: m.rubric)
+            scored[key] = s
+            return s
+        }
         for (i, round) in plan.rounds.enumerated() where i <= last {
             switch round.type {
             case .screen:
@@ -87,12 +99,12 @@ public enum Selection {
                 results.append(.screen(r))
                 candidates = r.eligible
             case .rank:
-                let scoring = try score(round: round, index: i, manuscript: m, reviews: reviews)
+                let scoring = try score(round: round)
                 let r = Ranking.rank(round: round, candidates: candidates, scoring: scoring, registered: registered)
                 results.append(.rank(r))
                 candidates = r.kept
             case .optimize:
-                let scoring = try score(round: round, index: i, manuscript: m, reviews: reviews)
+                let scoring = try score(round: round)
                 let screens = plan.rounds[..<i].flatMap { $0.type == .screen ? $0.requirements : [] }
                 let r = try Optimization.optimize(round: round, shortlist: candidates, manuscript: m, scoring: scoring,
                                                   failedRules: { Eligibility.failedRules($0, screens) })
@@ -111,12 +123,6 @@ public enum Selection {
             if let a = r.aggregate { return a }
         }
         return .mean
-    }
-
-    static func score(round: Round, index: Int, manuscript m: Manuscript, reviews: [Review]) throws(SelectionError) -> RoundScoring {
-        let source = ReviewCounting.sourceRound(for: round.id, plan: m.selection, reviews: reviews)
-        let pool = try ReviewCounting.pool(source: source, manuscript: m)
-        return Aggregation.score(pool: pool, aggregate: aggregate(for: round, in: m.selection), rubric: m.rubric)
     }
 
     /// What the book needs from the final `optimize` round of a run; nil when the run has none.
