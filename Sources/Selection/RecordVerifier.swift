@@ -45,9 +45,10 @@ public enum RecordVerifier {
                 findings.append(.error(at: at, message, notes: notes))
                 problems += 1
             }
-            if record.number != i + 1 {
-                error(start, i == 0 ? "the first record is numbered \(record.number), not 1: earlier records are missing"
-                      : "record \(record.number) follows record \(records[i - 1].number): a record is missing or numbered twice")
+            if i == 0, record.number != 1 {
+                error(start, "the first record is numbered \(record.number), not 1: earlier records are missing")
+            } else if i > 0, record.number != records[i - 1].number + 1 {
+                error(start, "record \(record.number) follows record \(records[i - 1].number): a record is missing or numbered twice")
             }
             guard let data = FileManager.default.contents(atPath: record.path) else {
                 error(start, "cannot read the record")
@@ -62,7 +63,7 @@ public enum RecordVerifier {
                     findings.append(.error(at: SourceLocation(path: record.path, line: p.line, column: p.column),
                                            "the record is not well-formed XML: \(p.message)"))
                 }
-                summary.append("\(record.relativePath): damaged")
+                summary.append("\(record.path): damaged")
                 continue
             }
             let rootEl = doc.root
@@ -72,7 +73,7 @@ public enum RecordVerifier {
             }
             if rootEl.name != RoundRecord.rootName {
                 error(at(rootEl), "the root element is <\(rootEl.name)>, not <\(RoundRecord.rootName)>")
-                summary.append("\(record.relativePath): not a round record")
+                summary.append("\(record.path): not a round record")
                 continue
             }
             if rootEl.attribute("number") != String(record.number) {
@@ -149,7 +150,7 @@ public enum RecordVerifier {
             } else if inputsChanged {
                 resultState = "inputs changed since"
             }
-            summary.append("\(record.relativePath): " + (problems == 0 ? "ok" : "\(problems) problem(s)")
+            summary.append("\(record.path): " + (problems == 0 ? "ok" : "\(problems) problem(s)")
                            + (i == 0 ? ", first of the chain" : ", chained") + ", \(resultState)")
         }
         return VerifyReport(findings: findings, summary: summary)

@@ -26,6 +26,15 @@ public enum SelectionReport {
     struct JSONAlpha: Encodable {
         var criterion: String
         var alpha: Double?
+
+        enum Key: String, CodingKey { case criterion, alpha }
+
+        /// An undefined alpha is written as `null`, not left out.
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(criterion, forKey: .criterion)
+            try c.encode(alpha, forKey: .alpha)
+        }
     }
 
     struct JSONQuota: Encodable {
