@@ -1,5 +1,6 @@
 import Foundation
 import ManuscriptModel
+import ManuscriptReader
 import Testing
 @testable import Selection
 
@@ -72,7 +73,95 @@ import Testing
         var body = ""
         let tr = clock.measure { body = RoundRecord.body(run.rounds[1], manuscript: m, tool: "bench") }
         let tx = clock.measure { _ = SelectionReport.text(run, manuscript: m) }
+        // The same corpus as files, read by the reader: the figure select is compared with.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("modelbook-bench-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try BenchCorpus.write(m, to: dir)
+        var read: ReadResult?
+        let tread = clock.measure { read = ManuscriptReader.read(folder: dir) }
+        let errors = read!.findings.filter { $0.severity == .error }
+        #expect(errors.isEmpty, "\(errors.prefix(5).map(\.formatted))")
+        var fromFiles: SelectionRun?
+        let tsel = clock.measure { fromFiles = try? Selection.run(read!.manuscript) }
+        if case .optimize(let f2) = fromFiles?.rounds.last { #expect(f2.selected.sorted() == final.selected.sorted()) }
+        print("BENCH read+check \(tread); select on what was read \(tsel)")
         print("BENCH reviews \(reviews.count); select \(t); solves \(final.solves); objective \(final.objective); "
               + "record(rank) \(tr) \(body.utf8.count) bytes; text report \(tx)")
+    }
+}
+
+/// Writes a manuscript's values as the files formats.md describes (enough for the benchmark's corpus).
+enum BenchCorpus {
+    static func x(_ s: String) -> String { XMLEscapeForTests.text(s) }
+
+    static func write(_ m: Manuscript, to dir: String) throws {
+        let fm = FileManager.default
+        for sub in ["submissions", "reviews"] { try fm.createDirectory(atPath: dir + "/" + sub, withIntermediateDirectories: true) }
+        func put(_ path: String, _ text: String) throws {
+            try ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + text).write(toFile: dir + "/" + path, atomically: false, encoding: .utf8)
+        }
+        try put("districts.xml", "<districts>\n" + m.districts.map { "  <district code=\"\($0.code)\">\(x($0.name))</district>\n" }.joined() + "</districts>\n")
+        try put("fields.xml", "<fields>\n" + m.fields.map { "  <field code=\"\($0.code)\">\(x($0.name))</field>\n" }.joined() + "</fields>\n")
+        try put("rubric.xml", "<rubric min=\"0\" max=\"10\">\n" + m.rubric.criteria.map {
+            "  <criterion key=\"\($0.key)\" weight=\"\(Int($0.weight))\">\($0.key)</criterion>\n" }.joined() + "</rubric>\n")
+        try put("reviewers.xml", "<reviewers>\n" + m.reviewers.map {
+            "  <reviewer id=\"\($0.id)\" district=\"\($0.district)\" unit=\"\(x($0.unit))\">\(x($0.name))</reviewer>\n" }.joined() + "</reviewers>\n")
+        var sel = "<selection>\n"
+        for r in m.selection.rounds {
+            switch r.type {
+            case .screen:
+                sel += "  <round id=\"\(r.id)\" type=\"screen\">\n"
+                for q in r.requirements {
+                    switch q.rule {
+                    case .periodWithin(let a, let b): sel += "    <require rule=\"period-within\" start=\"\(a)\" end=\"\(b)\"/>\n"
+                    case .periodOverlaps(let a, let b): sel += "    <require rule=\"period-overlaps\" start=\"\(a)\" end=\"\(b)\"/>\n"
+                    case .hasEndorsement: sel += "    <require rule=\"has-endorsement\"/>\n"
+                    case .minResults(let n): sel += "    <require rule=\"min-results\" count=\"\(n)\"/>\n"
+                    case .minBodyWords(let n): sel += "    <require rule=\"min-body-words\" count=\"\(n)\"/>\n"
+                    }
+                }
+                sel += "  </round>\n"
+            case .rank:
+                sel += "  <round id=\"\(r.id)\" type=\"rank\" keep=\"\(r.keep!)\" min-reviews=\"\(r.minReviews!)\" aggregate=\"\(r.aggregate!.rawValue)\"/>\n"
+            case .optimize:
+                sel += "  <round id=\"\(r.id)\" type=\"optimize\" count=\"\(r.count!)\">\n"
+                for q in r.quotas {
+                    sel += "    <quota dimension=\"\(q.dimension.rawValue)\"" + (q.value.map { " value=\"\($0)\"" } ?? "")
+                        + (q.min.map { " min=\"\($0)\"" } ?? "") + (q.max.map { " max=\"\($0)\"" } ?? "") + "/>\n"
+                }
+                sel += "  </round>\n"
+            }
+        }
+        try put("selection.xml", sel + "</selection>\n")
+        for s in m.submissions {
+            var t = "<submission id=\"\(s.id)\" kind=\"\(s.kind.rawValue)\" xml:lang=\"vi\">\n"
+            t += "  <title>\(x(s.title.plainText))</title>\n  <field>\(s.field)</field>\n"
+            t += "  <unit level=\"\(s.unit.level.rawValue)\" district=\"\(s.unit.district)\">\(x(s.unit.name))</unit>\n"
+            t += "  <registered>\(s.registered)</registered>\n"
+            t += "  <period start=\"\(s.period.start)\"" + (s.period.end.map { " end=\"\($0)\"" } ?? "") + "/>\n"
+            t += "  <people>\n" + s.people.map { "    <person role=\"\($0.role.rawValue)\">\(x($0.name))</person>\n" }.joined() + "  </people>\n"
+            t += "  <summary>\(x(s.summary.plainText))</summary>\n  <body>\n"
+            for b in s.body { if case .paragraph(let p) = b { t += "    <p>\(x(p.plainText))</p>\n" } }
+            t += "  </body>\n"
+            if let r = s.results {
+                t += "  <results>\n" + r.map { "    <indicator key=\"\($0.key)\" value=\"\($0.valueText)\">\(x($0.label.plainText))</indicator>\n" }.joined() + "  </results>\n"
+            }
+            if let e = s.endorsement { t += "  <endorsement by=\"\(x(e.by))\" level=\"\(e.level)\" date=\"\(e.date)\"/>\n" }
+            try put("submissions/\(s.id).xml", t + "</submission>\n")
+        }
+        for sheet in m.reviewSheets {
+            var t = "<reviews reviewer=\"\(sheet.reviewer)\" round=\"\(sheet.round)\">\n"
+            for r in sheet.reviews {
+                t += "  <review submission=\"\(r.submission)\" date=\"\(r.date)\">\n"
+                t += r.scores.map { "    <score criterion=\"\($0.criterion)\">\($0.value)</score>\n" }.joined() + "  </review>\n"
+            }
+            try put("reviews/\(sheet.reviewer)-\(sheet.round).xml", t + "</reviews>\n")
+        }
+    }
+}
+
+enum XMLEscapeForTests {
+    static func text(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 }
