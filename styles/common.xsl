@@ -35,6 +35,8 @@
       <l:gentext key="edited" text="biên tập"/>
       <l:gentext key="Editedby" text="Biên tập"/>
       <l:gentext key="editedby" text="biên tập"/>
+      <l:gentext key="Abstract" text="Tóm tắt"/>
+      <l:gentext key="abstract" text="Tóm tắt"/>
       <l:gentext key="Author" text="Tác giả"/>
       <l:gentext key="Authors" text="Tác giả"/>
       <l:gentext key="Acknowledgements" text="Lời cảm ơn"/>
