@@ -331,19 +331,19 @@ struct DocBookOutput {
         }
         if !headRows.isEmpty {
             open("thead")
-            for row in headRows { tableRow(row) }
+            for row in headRows { tableRow(row, inHead: true) }
             close("thead")
         }
         open("tbody")
-        for row in bodyRows { tableRow(row) }
+        for row in bodyRows { tableRow(row, inHead: false) }
         close("tbody")
         close("tgroup")
         close(formal ? "table" : "informaltable")
     }
 
-    mutating func tableRow(_ row: TableRow) {
+    mutating func tableRow(_ row: TableRow, inHead: Bool) {
         // A head row that comes after body rows keeps its role for the styles.
-        open("row", row.isHead ? [("role", "head")] : [])
+        open("row", row.isHead && !inHead ? [("role", "head")] : [])
         var column = 1
         for cell in row.cells {
             let span = max(1, cell.colspan)

@@ -375,9 +375,18 @@ struct TextOutput {
         if natural.reduce(0, +) <= budget {
             widths = natural
         } else {
+            // An even share (at most the longest word) first; then room so that whole words fit,
+            // the cheapest columns first; then the rest to the columns furthest from their natural width.
             widths = (0..<columns).map { min(natural[$0], max(3, min(longest[$0], budget / columns))) }
             var spare = budget - widths.reduce(0, +)
-            // Give the remaining room one column at a time to the column furthest from its natural width.
+            let wordShort = (0..<columns).filter { widths[$0] < min(longest[$0], natural[$0]) }
+                .sorted { (longest[$0] - widths[$0], $0) < (longest[$1] - widths[$1], $1) }
+            for c in wordShort {
+                let need = min(longest[c], natural[c]) - widths[c]
+                guard need <= spare else { break }
+                widths[c] += need
+                spare -= need
+            }
             while spare > 0 {
                 var best = -1
                 var bestShort = 0.0
