@@ -136,6 +136,7 @@ extension Book {
             editors: meta.editors.map { Editor(name: $0.name.nfc.whitespaceCollapsed, role: $0.role) },
             publisher: meta.publisher?.nfc.whitespaceCollapsed,
             pubdate: year.map(String.init),
+            date: meta.date,
             front: front,
             parts: parts,
             appendices: [],

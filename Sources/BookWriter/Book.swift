@@ -15,6 +15,8 @@ public struct Book: Hashable, Sendable {
     public var publisher: String?
     /// The publication year as printed (`pubdate`).
     public var pubdate: String?
+    /// book.xml `date`: the publication day (also the PDF's creation date).
+    public var date: CalendarDate?
     public var front: [Preface]
     public var parts: [Part]
     public var appendices: [Appendix]

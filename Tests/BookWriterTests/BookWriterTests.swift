@@ -164,7 +164,7 @@ func sampleBook() throws -> Book {
             "<chapter xml:id=\"_2024-0002\" role=\"example\">", "<indexterm type=\"district\"><primary>Gia Viễn (huyện)</primary>",
             "<index type=\"unit\" xml:id=\"chi_muc_don_vi\">", "<primaryie linkends=\"NB-2024-0005 NB-2024-0137\">Ủy ban nhân dân xã Gia Hưng</primaryie>",
             "<entry namest=\"c1\" nameend=\"c2\"><emphasis role=\"strong\">Cộng hai năm</emphasis></entry>",
-            "<imagedata fileref=\"images/NB-2024-0137/anh-1.jpg\" format=\"JPG\"/>", "<attribution>Ông Đinh Văn Hùng, Chủ tịch UBND xã</attribution>",
+            "<imagedata fileref=\"images/NB-2024-0137/anh-1.png\" format=\"PNG\"/>", "<attribution>Ông Đinh Văn Hùng, Chủ tịch UBND xã</attribution>",
             "<link xlink:href=\"mailto:ubnd@example.org\">", "<quote>Dân vận khéo</quote>", "<footnote><para>",
             "<editor><personname><surname>Nguyễn</surname><firstname>Thị Hằng</firstname></personname><contrib>Chủ biên</contrib></editor>",
             "<pubdate>2025</pubdate>", "<thead><row><entry>Chỉ tiêu</entry><entry>Trước</entry><entry>Sau</entry></row>",

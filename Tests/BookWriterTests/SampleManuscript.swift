@@ -102,7 +102,7 @@ enum Sample {
                         .paragraph([t("Dân hiểu thì dân làm; dân tin thì dân theo.")]),
                     ])),
                     .table(table),
-                    .figure(Figure(ref: "NB-2024-0137/anh-1.jpg", caption: [t("Buổi đối thoại tại nhà văn hóa thôn Đông")])),
+                    .figure(Figure(ref: "NB-2024-0137/anh-1.png", caption: [t("Buổi đối thoại tại nhà văn hóa thôn Đông")])),
                     .paragraph([t("Tài liệu: "), .link(href: "https://example.org/gia-hung", [t("Cổng thông tin xã Gia Hưng")]),
                                 t(", thư góp ý "), .link(href: "mailto:ubnd@example.org", [t("ubnd@example.org")]), t(".")]),
                 ])),
@@ -113,7 +113,7 @@ enum Sample {
                 indicator("area", "Diện tích bàn giao", unit: "ha", value: "15.7", baseline: nil),
             ],
             endorsement: Endorsement(by: "Ban Chỉ đạo huyện Gia Viễn", level: "district", date: CalendarDate(year: 2024, month: 4, day: 2)),
-            attachments: [Attachment(href: "NB-2024-0137/anh-1.jpg", sha256: String(repeating: "0", count: 64), type: "image/jpeg",
+            attachments: [Attachment(href: "NB-2024-0137/anh-1.png", sha256: String(repeating: "0", count: 64), type: "image/png",
                                      caption: [t("Ảnh buổi đối thoại")], location: here)]
         )
     }
