@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(name: "SelectionTests", dependencies: ["Selection", "ManuscriptModel", "ManuscriptReader"]),
         .testTarget(
             name: "BookWriterTests",
-            dependencies: ["BookWriter", "ManuscriptReader", "ManuscriptModel", "Selection"],
+            dependencies: ["BookWriter", "Pipeline", "ManuscriptReader", "ManuscriptModel", "Selection", "XMLKit"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Selection", "ManuscriptModel", "ManuscriptReader"]),

@@ -1,0 +1,413 @@
+import Foundation
+import ManuscriptModel
+
+/// Why a book cannot be built from a manuscript and a selection.
+public enum BookError: Error, Equatable, CustomStringConvertible {
+    case missingBookMetadata
+    case unknownSubmission(String)
+    case unknownField(submission: String, field: String)
+    case unknownDistrict(submission: String, district: String)
+    case badFragment(path: String, message: String)
+
+    public var description: String {
+        switch self {
+        case .missingBookMetadata: "book.xml is missing: the book needs a title"
+        case .unknownSubmission(let id): "the selection names submission \(id), which is not in the manuscript"
+        case .unknownField(let id, let f): "submission \(id) belongs to field '\(f)', which fields.xml does not list"
+        case .unknownDistrict(let id, let d): "submission \(id) belongs to district '\(d)', which districts.xml does not list"
+        case .badFragment(let path, let message): "\(path): cannot read the DocBook fragment: \(message)"
+        }
+    }
+}
+
+extension Book {
+    /// The `xml:id` of a submission's chapter: the id itself when it is already an NCName (ids
+    /// match `[A-Za-z0-9][A-Za-z0-9._-]*`, so only a leading digit is a problem), else `_` + id.
+    /// No submission id contains `_`, so a prefixed id never equals another submission's id, and
+    /// the book's own ids (which all contain `_`) never equal a submission's.
+    public static func xmlID(forSubmission id: String) -> String {
+        guard let first = id.unicodeScalars.first else { return "_" }
+        return first.properties.isAlphabetic && first.isASCII ? id : "_" + id
+    }
+
+    /// Builds the book from a manuscript and its final selection.
+    ///
+    /// - Entries: `manuscript.edits[id]`, when present, supplies title, people, summary, body and
+    ///   results (the original is untouched; the entry is marked edited); kind, field, unit,
+    ///   period and endorsement always come from the original, since the selection was made on them.
+    /// - Order inside a part: `BookMetadata.entryOrder`.
+    /// - `fallbackDate` (from `SOURCE_DATE_EPOCH`) gives the year when book.xml has neither `date`
+    ///   nor `year`. Nothing here reads the clock.
+    public init(manuscript: Manuscript, selection: BookSelection, fallbackDate: CalendarDate? = nil) throws(BookError) {
+        guard let meta = manuscript.book else { throw .missingBookMetadata }
+        let submissions = Dictionary(manuscript.submissions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let districtOrder = Dictionary(manuscript.districts.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let districts = Dictionary(manuscript.districts.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let fieldCodes = Set(manuscript.fields.map(\.code))
+
+        // 1. Entries with their text, grouped by field.
+        var byField: [String: [Entry]] = [:]
+        for chosen in selection.entries {
+            guard let original = submissions[chosen.submission] else { throw .unknownSubmission(chosen.submission) }
+            guard fieldCodes.contains(original.field) else {
+                throw .unknownField(submission: original.id, field: original.field)
+            }
+            guard let district = districts[original.unit.district] else {
+                throw .unknownDistrict(submission: original.id, district: original.unit.district)
+            }
+            let edit = manuscript.edits[original.id]
+            let text = edit ?? original
+            var captions: [String: [Inline]] = [:]
+            for a in original.attachments + (edit?.attachments ?? []) { captions[a.href] = a.caption.nfc }
+            let entry = Entry(
+                id: Book.xmlID(forSubmission: original.id),
+                number: 0,
+                submission: original.id,
+                kind: original.kind,
+                title: text.title.nfc,
+                field: manuscript.fields.first { $0.code == original.field }!.nfc,
+                unit: SubmittingUnit(name: original.unit.name.nfc.whitespaceCollapsed, level: original.unit.level,
+                                     district: original.unit.district),
+                district: District(code: district.code, name: district.name.nfc.whitespaceCollapsed),
+                period: original.period,
+                people: text.people.map { Person(role: $0.role, name: $0.name.nfc.whitespaceCollapsed) },
+                summary: text.summary.nfc,
+                body: Book.sectionsLast(text.body.map(\.nfc)),
+                results: Book.resultsTable(text.results ?? []),
+                endorsement: original.endorsement.map { Endorsement(by: $0.by.nfc, level: $0.level.nfc, date: $0.date) },
+                attachmentCaptions: captions,
+                selection: chosen,
+                edited: edit != nil
+            )
+            byField[original.field, default: []].append(entry)
+        }
+
+        // 2. Parts in fields.xml order, entries ordered inside, chapters numbered across the book.
+        var parts: [Part] = []
+        var number = 0
+        for field in manuscript.fields {
+            guard var entries = byField[field.code], !entries.isEmpty else { continue }
+            switch meta.entryOrder {
+            case .rank:
+                entries.sort { a, b in
+                    a.selection.rank != b.selection.rank
+                        ? a.selection.rank < b.selection.rank
+                        : a.submission.utf8.lexicographicallyPrecedes(b.submission.utf8)
+                }
+            case .district:
+                let keyed = entries.map { (entry: $0, district: districtOrder[$0.unit.district] ?? Int.max, title: $0.title.plainText) }
+                entries = keyed.sorted { a, b in
+                    if a.district != b.district { return a.district < b.district }
+                    let c = Vietnamese.compare(a.title, b.title)
+                    if c != .orderedSame { return c == .orderedAscending }
+                    return a.entry.submission.utf8.lexicographicallyPrecedes(b.entry.submission.utf8)
+                }.map(\.entry)
+            }
+            for i in entries.indices {
+                number += 1
+                entries[i].number = number
+            }
+            let intro = meta.partIntros[field.code].map { DocBookFragment(path: $0.path, xml: $0.xml.nfc) }
+            var introBlocks: [Block] = []
+            if let intro { introBlocks = try FragmentReader.read(intro).blocks }
+            parts.append(Part(
+                id: "phan_" + field.code,
+                label: Vietnamese.roman(parts.count + 1),
+                field: field.nfc,
+                intro: intro,
+                introBlocks: introBlocks,
+                entries: entries
+            ))
+        }
+
+        // 3. Front matter.
+        var front: [Preface] = []
+        for fragment in meta.front {
+            let nfc = DocBookFragment(path: fragment.path, xml: fragment.xml.nfc)
+            let read = try FragmentReader.read(nfc)
+            front.append(Preface(fragment: nfc, title: read.title ?? "Lời nói đầu", blocks: read.blocks))
+        }
+
+        let year = meta.year ?? meta.date?.year ?? fallbackDate?.year
+        self.init(
+            language: meta.language,
+            title: meta.title.nfc.whitespaceCollapsed,
+            subtitle: meta.subtitle?.nfc.whitespaceCollapsed,
+            editors: meta.editors.map { Editor(name: $0.name.nfc.whitespaceCollapsed, role: $0.role) },
+            publisher: meta.publisher?.nfc.whitespaceCollapsed,
+            pubdate: year.map(String.init),
+            date: meta.date,
+            front: front,
+            parts: parts,
+            appendices: [],
+            indexes: []
+        )
+        self.appendices = [
+            Book.selectionAppendix(manuscript: manuscript, selection: selection, label: "A"),
+            Book.entryListAppendix(entries: self.entries, label: "B"),
+        ]
+        self.indexes = Book.indexes(entries: self.entries)
+    }
+
+    // MARK: Body normalisation
+
+    /// Moves every non-section block that follows a section to the end of that section (and of
+    /// its last subsection, recursively), so that at every level blocks come first, then
+    /// sections. In print the two read the same: a section has no visible end.
+    static func sectionsLast(_ blocks: [Block]) -> [Block] {
+        var out: [Block] = []
+        for block in blocks {
+            if case .section(var s) = block {
+                s.blocks = sectionsLast(s.blocks)
+                out.append(.section(s))
+            } else if case .section(var last)? = out.last {
+                last.blocks = appendAtEnd(last.blocks, block)
+                out[out.count - 1] = .section(last)
+            } else {
+                out.append(block)
+            }
+        }
+        return out
+    }
+
+    private static func appendAtEnd(_ blocks: [Block], _ block: Block) -> [Block] {
+        var blocks = blocks
+        if case .section(var last)? = blocks.last {
+            last.blocks = appendAtEnd(last.blocks, block)
+            blocks[blocks.count - 1] = .section(last)
+        } else {
+            blocks.append(block)
+        }
+        return blocks
+    }
+
+    // MARK: Results
+
+    /// "Chỉ tiêu | Trước | Sau" when any indicator has a baseline, else "Chỉ tiêu | Kết quả".
+    static func resultsTable(_ indicators: [Indicator]) -> Table? {
+        guard !indicators.isEmpty else { return nil }
+        let withBaseline = indicators.contains { $0.baselineText != nil }
+        func amount(_ text: String, _ unit: String?) -> [Inline] {
+            let n = Vietnamese.number(text)
+            return [.text(unit.map { n + " " + $0.nfc } ?? n)]
+        }
+        var rows = [TableRow(isHead: true, cells: withBaseline
+            ? [TableCell(content: [.text("Chỉ tiêu")]), TableCell(content: [.text("Trước")]), TableCell(content: [.text("Sau")])]
+            : [TableCell(content: [.text("Chỉ tiêu")]), TableCell(content: [.text("Kết quả")])])]
+        for indicator in indicators {
+            var cells = [TableCell(content: indicator.label.nfc)]
+            if withBaseline {
+                cells.append(TableCell(content: indicator.baselineText.map { amount($0, indicator.unit) } ?? [.text("—")]))
+            }
+            cells.append(TableCell(content: amount(indicator.valueText, indicator.unit)))
+            rows.append(TableRow(isHead: false, cells: cells))
+        }
+        return Table(caption: nil, rows: rows)
+    }
+
+    // MARK: Appendices
+
+    static func selectionAppendix(manuscript: Manuscript, selection: BookSelection, label: String) -> Appendix {
+        let rubric = manuscript.rubric
+        let totalWeight = rubric.criteria.reduce(0) { $0 + $1.weight }
+        func t(_ s: String) -> [Inline] { [.text(s)] }
+        func cell(_ s: String, span: Int = 1) -> TableCell { TableCell(colspan: span, content: t(s)) }
+        func head(_ cells: [String]) -> TableRow { TableRow(isHead: true, cells: cells.map { cell($0) }) }
+        func row(_ cells: [String]) -> TableRow { TableRow(isHead: false, cells: cells.map { cell($0) }) }
+        func weight(_ w: Double) -> String {
+            w == w.rounded() ? Vietnamese.number(String(Int64(w))) : Vietnamese.decimal(w, places: 2)
+        }
+
+        // Criteria.
+        var criteriaRows = [head(["Tiêu chí", "Trọng số", "Tỷ trọng"])]
+        for c in rubric.criteria {
+            let share = totalWeight > 0 ? c.weight / totalWeight * 100 : 0
+            criteriaRows.append(row([c.label.nfc, weight(c.weight), Vietnamese.decimal(share, places: 1) + "%"]))
+        }
+        let criteria = Section(title: t("Tiêu chí chấm điểm"), blocks: [
+            .paragraph(t("Mỗi thành viên Hội đồng chấm từng bài theo các tiêu chí dưới đây, trên thang điểm từ "
+                + Vietnamese.decimal(rubric.min, places: 0) + " đến " + Vietnamese.decimal(rubric.max, places: 0)
+                + ". Điểm của một phiếu là trung bình có trọng số của các tiêu chí.")),
+            .table(Table(caption: t("Tiêu chí và trọng số"), rows: criteriaRows)),
+        ])
+
+        // Rounds.
+        let planned = Dictionary(manuscript.selection.rounds.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var roundRows = [head(["Vòng", "Cách xét", "Số bài xét", "Số bài đạt"])]
+        var roundItems: [[Block]] = []
+        for summary in selection.rounds {
+            roundRows.append(row([summary.id, Vietnamese.roundType(summary.type),
+                                  Vietnamese.number(String(summary.considered)), Vietnamese.number(String(summary.passed))]))
+            var parameters: [String] = []
+            if let round = planned[summary.id] {
+                parameters += round.requirements.map { Vietnamese.rule($0.rule) }
+                if let keep = round.keep { parameters.append("giữ lại \(Vietnamese.number(String(keep))) bài điểm cao nhất") }
+                if let m = round.minReviews { parameters.append("mỗi bài cần ít nhất \(m) phiếu chấm hợp lệ") }
+                if let count = round.count { parameters.append("chọn đúng \(Vietnamese.number(String(count))) bài") }
+                if !round.quotas.isEmpty { parameters.append("tuân thủ cơ cấu ở mục tiếp theo") }
+            }
+            if let a = summary.aggregate { parameters.append("cách tổng hợp điểm: " + Vietnamese.aggregate(a)) }
+            let text = "Vòng “" + summary.id + "” (" + Vietnamese.roundType(summary.type).lowercased() + ")"
+                + (parameters.isEmpty ? "." : ": " + parameters.joined(separator: "; ") + ".")
+            roundItems.append([.paragraph(t(text))])
+        }
+        let rounds = Section(title: t("Các vòng tuyển chọn"), blocks: [
+            .table(Table(caption: t("Các vòng và số bài qua từng vòng"), rows: roundRows)),
+            .list(ListBlock(type: .number, items: roundItems)),
+        ])
+
+        // Quotas.
+        let fieldNames = Dictionary(manuscript.fields.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let districtNames = Dictionary(manuscript.districts.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        func valueName(_ q: BookSelection.QuotaFill) -> String {
+            switch q.dimension {
+            case .field: fieldNames[q.value] ?? q.value
+            case .district: districtNames[q.value] ?? q.value
+            case .kind: SubmissionKind(rawValue: q.value).map(Vietnamese.kind) ?? q.value
+            case .unit: q.value
+            }
+        }
+        var quotaRows = [head(["Theo", "Giá trị", "Tối thiểu", "Tối đa", "Đã chọn"])]
+        for q in selection.quotas {
+            quotaRows.append(row([Vietnamese.dimension(q.dimension), valueName(q).nfc,
+                                  q.min.map { String($0) } ?? "—", q.max.map { String($0) } ?? "—", String(q.filled)]))
+        }
+        var quotaBlocks: [Block] = [.paragraph(t("Bộ sách được chọn sao cho tổng điểm của các bài cao nhất có thể ("
+            + Vietnamese.decimal(selection.objective, places: 2)
+            + ") trong khi vẫn bảo đảm mọi yêu cầu về cơ cấu dưới đây."))]
+        if selection.quotas.isEmpty {
+            quotaBlocks.append(.paragraph(t("Vòng chọn cuối không đặt yêu cầu về cơ cấu.")))
+        } else {
+            quotaBlocks.append(.table(Table(caption: t("Yêu cầu về cơ cấu và kết quả"), rows: quotaRows)))
+        }
+        let included = selection.entries.filter { $0.includedBecause != nil }
+        if !included.isEmpty {
+            quotaBlocks.append(.paragraph(t("Các bài được Hội đồng quyết định đưa vào sách:")))
+            quotaBlocks.append(.list(ListBlock(type: .bullet, items: included.map {
+                [.paragraph(t($0.submission + ": " + ($0.includedBecause ?? "").nfc))]
+            })))
+        }
+        let quotas = Section(title: t("Cơ cấu của bộ sách"), blocks: quotaBlocks)
+
+        // Reliability.
+        let criterionLabels = Dictionary(rubric.criteria.map { ($0.key, $0.label) }, uniquingKeysWith: { a, _ in a })
+        var alphaRows = [head(["Tiêu chí", "Hệ số α", "Ý nghĩa"])]
+        for r in selection.reliability {
+            let name = r.criterion == "total" ? "Tổng điểm" : (criterionLabels[r.criterion] ?? r.criterion)
+            alphaRows.append(row([name.nfc, r.alpha.map { Vietnamese.decimal($0, places: 3) } ?? "—",
+                                  Vietnamese.alphaReading(r.alpha)]))
+        }
+        let reliability = Section(title: t("Độ tin cậy của việc chấm điểm"), blocks: [
+            .paragraph(t("Hệ số alpha của Krippendorff (thang khoảng) đo mức các thành viên Hội đồng chấm giống nhau khi "
+                + "cùng chấm một bài: 1 là hoàn toàn thống nhất, 0 là không hơn chấm ngẫu nhiên. "
+                + "Từ 0,8 trở lên được coi là tin cậy; từ 0,667 đến dưới 0,8 chỉ nên dùng thận trọng.")),
+            .table(Table(caption: t("Hệ số alpha theo tiêu chí"), rows: alphaRows)),
+        ])
+
+        var blocks: [Block] = [.paragraph(t("Phụ lục này trình bày cách Hội đồng tuyển chọn các bài in trong sách."))]
+        if let record = selection.record {
+            blocks.append(.paragraph(t("Kết quả lấy từ biên bản vòng chọn cuối: " + record + ".")))
+        }
+        blocks += [.section(criteria), .section(rounds), .section(quotas), .section(reliability)]
+        return Appendix(id: "phu_luc_tuyen_chon", label: label, title: "Cách thức tuyển chọn", blocks: blocks)
+    }
+
+    static func entryListAppendix(entries: [Entry], label: String) -> Appendix {
+        var rows = [TableRow(isHead: true, cells: ["STT", "Mã", "Tên", "Lĩnh vực", "Địa bàn", "Điểm", "Số phiếu", "Biên tập"]
+            .map { TableCell(content: [.text($0)]) })]
+        for e in entries {
+            let cells: [[Inline]] = [
+                [.text(String(e.number))], [.text(e.submission)], e.title.withoutNotes, [.text(e.field.name)],
+                [.text(e.district.name)], [.text(Vietnamese.decimal(e.selection.score, places: 2))],
+                [.text(String(e.selection.countedReviews))], [.text(e.edited ? "có" : "")],
+            ]
+            rows.append(TableRow(isHead: false, cells: cells.map { TableCell(content: $0) }))
+        }
+        return Appendix(id: "phu_luc_danh_sach", label: label, title: "Danh sách các mô hình, điển hình được chọn", blocks: [
+            .paragraph([.text("Số thứ tự là số chương trong sách. Điểm là điểm tổng hợp của vòng chọn cuối; "
+                + "“Biên tập” đánh dấu các bài in theo bản đã được biên tập lại.")]),
+            .table(Table(caption: [.text("Các bài được chọn")], rows: rows)),
+        ])
+    }
+
+    // MARK: Indexes
+
+    static func indexes(entries: [Entry]) -> [Index] {
+        func build(_ kind: IndexKind, id: String, title: String, term: (Entry) -> String) -> Index {
+            var order: [String] = []
+            var hits: [String: [Entry]] = [:]
+            for e in entries {
+                let t = term(e)
+                if hits[t] == nil { order.append(t) }
+                hits[t, default: []].append(e)
+            }
+            let groups = Vietnamese.grouped(order) { $0 }.map { g in
+                IndexGroup(letter: g.letter, terms: g.items.map { t in
+                    IndexTerm(term: t, entryIDs: hits[t]!.map(\.id), chapters: hits[t]!.map(\.number))
+                })
+            }
+            return Index(id: id, kind: kind, title: title, groups: groups)
+        }
+        return [
+            build(.district, id: "chi_muc_dia_ban", title: "Chỉ mục địa bàn") { Vietnamese.districtIndexTerm($0.district.name) },
+            build(.unit, id: "chi_muc_don_vi", title: "Chỉ mục đơn vị") { $0.unit.name },
+        ]
+    }
+}
+
+// MARK: NFC
+
+extension String {
+    /// Unicode Normalization Form C.
+    var nfc: String { precomposedStringWithCanonicalMapping }
+}
+
+extension Field {
+    var nfc: Field { Field(code: code, name: name.nfc.whitespaceCollapsed) }
+}
+
+extension Array where Element == Inline {
+    var nfc: [Inline] { map(\.nfc) }
+
+    /// The same inlines with footnotes left out (for the list of entries and index titles).
+    var withoutNotes: [Inline] {
+        compactMap { inline in
+            switch inline {
+            case .note: nil
+            case .text: inline
+            case .emphasis(let c): .emphasis(c.withoutNotes)
+            case .strong(let c): .strong(c.withoutNotes)
+            case .quote(let c): .quote(c.withoutNotes)
+            case .link(let href, let c): .link(href: href, c.withoutNotes)
+            }
+        }
+    }
+}
+
+extension Inline {
+    var nfc: Inline {
+        switch self {
+        case .text(let s): .text(s.nfc)
+        case .emphasis(let c): .emphasis(c.nfc)
+        case .strong(let c): .strong(c.nfc)
+        case .quote(let c): .quote(c.nfc)
+        case .note(let c): .note(c.nfc)
+        case .link(let href, let c): .link(href: href, c.nfc)
+        }
+    }
+}
+
+extension Block {
+    var nfc: Block {
+        switch self {
+        case .section(let s): .section(Section(title: s.title.nfc, blocks: s.blocks.map(\.nfc)))
+        case .paragraph(let p): .paragraph(p.nfc)
+        case .list(let l): .list(ListBlock(type: l.type, items: l.items.map { $0.map(\.nfc) }))
+        case .quote(let q): .quote(BlockQuote(source: q.source?.nfc, blocks: q.blocks.map(\.nfc)))
+        case .table(let t): .table(Table(caption: t.caption?.nfc, rows: t.rows.map { r in
+            TableRow(isHead: r.isHead, cells: r.cells.map { TableCell(colspan: $0.colspan, content: $0.content.nfc) })
+        }))
+        case .figure(let f): .figure(Figure(ref: f.ref, caption: f.caption?.nfc))
+        }
+    }
+}

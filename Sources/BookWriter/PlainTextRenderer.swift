@@ -1,0 +1,460 @@
+import Foundation
+import ManuscriptModel
+
+/// Renders a `Book` as plain UTF-8 text (NFC), wrapped to `width` displayed columns.
+///
+/// Parts are "Phần I…", chapters 1…n (the DocBook chapter numbers), sections 1.1, 1.1.1 (A.1 in
+/// appendices), footnotes `[n]` numbered per chapter and printed after it, tables with columns
+/// fitted to the width (cells wrap inside their column; a table too wide for any fitting is
+/// printed row by row as "heading: value" lines), both indexes at the end with chapter numbers.
+/// No line is wider than `width` except one holding a single word that is wider on its own.
+public struct PlainTextRenderer: Sendable {
+    public var width: Int
+
+    public init(width: Int = 72) {
+        self.width = max(8, width)
+    }
+
+    public func render(_ book: Book) -> String {
+        var out = TextOutput(width: width)
+        out.text.reserveCapacity(1 << 16 + book.entries.count * 4096)
+        out.titlePage(book)
+        out.contents(book)
+        for preface in book.front {
+            out.preface(preface)
+        }
+        for part in book.parts {
+            out.part(part)
+            for entry in part.entries {
+                out.entry(entry)
+            }
+        }
+        for appendix in book.appendices {
+            out.appendix(appendix)
+        }
+        for index in book.indexes {
+            out.index(index)
+        }
+        return out.finish()
+    }
+}
+
+/// The rendering state: the lines so far and the current chapter's footnotes.
+struct TextOutput {
+    let width: Int
+    var text = ""
+    /// Blank lines pending before the next line (collapsed so there is never more than `max`).
+    private var pendingBlank = 0
+    private var started = false
+    var notes: [[Inline]] = []
+
+    init(width: Int) {
+        self.width = width
+    }
+
+    // MARK: Line output
+
+    mutating func line(_ s: String) {
+        if started {
+            for _ in 0..<pendingBlank { text += "\n" }
+        }
+        pendingBlank = 0
+        started = true
+        text += s
+        text += "\n"
+    }
+
+    mutating func lines(_ ls: [String]) {
+        for l in ls { line(l) }
+    }
+
+    mutating func blank(_ n: Int = 1) {
+        pendingBlank = max(pendingBlank, n)
+    }
+
+    func finish() -> String {
+        text.precomposedStringWithCanonicalMapping
+    }
+
+    /// Indentation is capped at half the width, so deep nesting still leaves room for words.
+    func spaces(_ indent: Int) -> String {
+        String(repeating: " ", count: min(indent, width / 2))
+    }
+
+    func wrap(_ s: String, indent: Int = 0, hanging: Int = 0) -> [String] {
+        TextLayout.wrap(s, width: width, first: spaces(indent), rest: spaces(indent + hanging))
+    }
+
+    /// A heading: wrapped, then underlined as wide as its widest line.
+    mutating func heading(_ s: String, rule: Character) {
+        let ls = TextLayout.wrap(s, width: width)
+        lines(ls)
+        let w = min(width, ls.map { TextLayout.width(of: $0) }.max() ?? 0)
+        line(String(repeating: rule, count: max(1, w)))
+        blank()
+    }
+
+    // MARK: Inline text
+
+    /// Inline content as text; footnotes become `[n]` markers and are kept for `flushNotes`.
+    mutating func flatten(_ content: [Inline]) -> String {
+        var s = ""
+        flatten(content, into: &s)
+        return s
+    }
+
+    private mutating func flatten(_ content: [Inline], into s: inout String) {
+        for inline in content {
+            switch inline {
+            case .text(let t): s += t
+            case .emphasis(let c), .strong(let c): flatten(c, into: &s)
+            case .quote(let c):
+                s += "“"
+                flatten(c, into: &s)
+                s += "”"
+            case .note(let c):
+                notes.append(c)
+                s += "[\(notes.count)]"
+            case .link(let href, let c):
+                let label = c.isEmpty ? "" : flatten(c)
+                let bare = href.hasPrefix("mailto:") ? String(href.dropFirst(7)) : href
+                if label.isEmpty || label == href || label == bare {
+                    s += bare
+                } else {
+                    s += label + " <" + bare + ">"
+                }
+            }
+        }
+    }
+
+    /// The footnotes of the chapter just written, then a fresh count.
+    mutating func flushNotes() {
+        guard !notes.isEmpty else { return }
+        blank()
+        line(String(repeating: "-", count: min(width, 20)))
+        var i = 0
+        // Notes inside notes are appended while flattening, so the list can grow as we go.
+        while i < notes.count {
+            let marker = "[\(i + 1)] "
+            let body = flatten(notes[i])
+            lines(TextLayout.wrap(body, width: width, first: marker,
+                                  rest: String(repeating: " ", count: TextLayout.width(of: marker))))
+            i += 1
+        }
+        notes = []
+        blank()
+    }
+
+    // MARK: Front
+
+    mutating func titlePage(_ book: Book) {
+        heading(book.title, rule: "=")
+        if let subtitle = book.subtitle {
+            lines(wrap(subtitle))
+            blank()
+        }
+        let chiefs = book.editors.filter { $0.role == "chief" }.map(\.name)
+        let others = book.editors.filter { $0.role != "chief" }.map(\.name)
+        if !chiefs.isEmpty { lines(wrap("Chủ biên: " + list(chiefs), hanging: 4)) }
+        if !others.isEmpty { lines(wrap("Biên tập: " + list(others), hanging: 4)) }
+        let imprint = [book.publisher, book.pubdate].compactMap { $0 }
+        if !imprint.isEmpty {
+            lines(wrap(imprint.joined(separator: ", "), hanging: 4))
+        }
+        blank(2)
+    }
+
+    private func list(_ names: [String]) -> String {
+        names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " và " + names.last!
+    }
+
+    mutating func contents(_ book: Book) {
+        heading("Mục lục", rule: "=")
+        for preface in book.front {
+            lines(wrap(preface.title, hanging: 4))
+        }
+        for part in book.parts {
+            lines(wrap("Phần " + part.label + ". " + part.field.name, hanging: 4))
+            for entry in part.entries {
+                var scratch = TextOutput(width: width)
+                let marker = "\(entry.number). "
+                let title = scratch.flatten(entry.title.withoutNotes)
+                lines(TextLayout.wrap(title, width: width, first: spaces(3) + marker,
+                                      rest: spaces(3 + TextLayout.width(of: marker))))
+            }
+        }
+        for appendix in book.appendices {
+            lines(wrap("Phụ lục " + appendix.label + ". " + appendix.title, hanging: 4))
+        }
+        for index in book.indexes {
+            lines(wrap(index.title, hanging: 4))
+        }
+        blank(2)
+    }
+
+    mutating func preface(_ preface: Book.Preface) {
+        heading(preface.title, rule: "=")
+        blocks(preface.blocks, indent: 0, number: nil)
+        flushNotes()
+        blank(2)
+    }
+
+    mutating func part(_ part: Book.Part) {
+        heading("Phần " + part.label + ". " + part.field.name, rule: "=")
+        blocks(part.introBlocks, indent: 0, number: nil)
+        flushNotes()
+        blank(2)
+    }
+
+    mutating func entry(_ entry: Book.Entry) {
+        let title = flatten(entry.title)
+        heading("\(entry.number). " + title, rule: "-")
+        for fact in entry.facts {
+            lines(wrap(fact.term + ": " + flatten(fact.value), hanging: 4))
+        }
+        blank()
+        if !entry.summary.isEmpty {
+            lines(wrap("Tóm tắt: " + flatten(entry.summary), indent: 4))
+            blank()
+        }
+        var sections = blocks(entry.body, indent: 0, number: "\(entry.number)")
+        if let results = entry.results {
+            sections += 1
+            heading(number: "\(entry.number).\(sections)", Book.Entry.resultsTitle)
+            table(results, indent: 0)
+            blank()
+        }
+        if let endorsement = entry.endorsementText {
+            sections += 1
+            heading(number: "\(entry.number).\(sections)", Book.Entry.endorsementTitle)
+            lines(wrap(endorsement))
+            blank()
+        }
+        flushNotes()
+        blank(2)
+    }
+
+    mutating func appendix(_ appendix: Book.Appendix) {
+        heading("Phụ lục " + appendix.label + ". " + appendix.title, rule: "=")
+        blocks(appendix.blocks, indent: 0, number: appendix.label)
+        flushNotes()
+        blank(2)
+    }
+
+    mutating func index(_ index: Book.Index) {
+        heading(index.title, rule: "=")
+        for group in index.groups {
+            line(group.letter)
+            blank()
+            for term in group.terms {
+                let refs = term.chapters.map(String.init).joined(separator: ", ")
+                lines(wrap(term.term + ": " + refs, hanging: 4))
+            }
+            blank()
+        }
+        blank(2)
+    }
+
+    private mutating func heading(number: String?, _ title: String) {
+        let text = number.map { $0 + " " + title } ?? title
+        lines(TextLayout.wrap(text, width: width))
+        blank()
+    }
+
+    // MARK: Blocks
+
+    /// Writes blocks separated by blank lines; sections are numbered `number.k` when `number`
+    /// is given. Returns how many sections were numbered at this level.
+    @discardableResult
+    mutating func blocks(_ blocks: [Block], indent: Int, number: String?) -> Int {
+        var sectionCount = 0
+        for block in blocks {
+            if case .section(let s) = block {
+                sectionCount += 1
+                let n = number.map { $0 + ".\(sectionCount)" }
+                heading(number: n, flatten(s.title))
+                self.blocks(s.blocks, indent: indent, number: n)
+            } else {
+                self.block(block, indent: indent)
+            }
+            blank()
+        }
+        return sectionCount
+    }
+
+    mutating func block(_ block: Block, indent: Int) {
+        switch block {
+        case .section(let s):
+            // Inside lists and quotes: an unnumbered heading.
+            lines(wrap(flatten(s.title), indent: indent))
+            blank()
+            blocks(s.blocks, indent: indent, number: nil)
+        case .paragraph(let p):
+            lines(wrap(flatten(p), indent: indent))
+        case .list(let l):
+            list(l, indent: indent)
+        case .quote(let q):
+            let inner = indent + 4
+            blocks(q.blocks, indent: inner, number: nil)
+            if let source = q.source {
+                lines(wrap("— " + source, indent: inner, hanging: 2))
+            }
+        case .table(let t):
+            table(t, indent: indent)
+        case .figure(let f):
+            var s = "Hình"
+            if let caption = f.caption { s += ": " + flatten(caption) }
+            s += " [" + DocBookWriter.imagePath(forAttachment: f.ref) + "]"
+            lines(wrap(s, indent: indent, hanging: 2))
+        }
+    }
+
+    mutating func list(_ l: ListBlock, indent: Int) {
+        // Items of one short paragraph each sit on consecutive lines; richer items get air.
+        let compact = l.items.allSatisfy { $0.count <= 1 }
+        let digits = String(l.items.count).count
+        for (i, item) in l.items.enumerated() {
+            let marker = l.type == .number
+                ? String(repeating: " ", count: digits - String(i + 1).count) + "\(i + 1). "
+                : "• "
+            let markerWidth = TextLayout.width(of: marker)
+            // Render the item into a scratch output at the hanging indent, then put the marker
+            // into the first line's indentation.
+            var scratch = TextOutput(width: width)
+            scratch.notes = notes
+            scratch.blocks(item, indent: indent + markerWidth, number: nil)
+            notes = scratch.notes
+            var itemLines = scratch.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if itemLines.last == "" { itemLines.removeLast() }
+            let pad = spaces(indent)
+            let contentIndent = spaces(indent + markerWidth)
+            if itemLines.isEmpty {
+                line(TextLayout.trimTrailing(pad + marker))
+            } else {
+                let first = itemLines[0]
+                let body = first.hasPrefix(contentIndent) ? String(first.dropFirst(contentIndent.count)) : first
+                itemLines[0] = pad + marker + body
+                lines(itemLines)
+            }
+            if !compact { blank() }
+        }
+    }
+
+    // MARK: Tables
+
+    mutating func table(_ t: Table, indent: Int) {
+        let pad = spaces(indent)
+        let room = width - pad.count
+        if let caption = t.caption {
+            lines(wrap("Bảng: " + flatten(caption), indent: indent, hanging: 2))
+        }
+        let columns = max(1, t.rows.map { $0.cells.reduce(0) { $0 + max(1, $1.colspan) } }.max() ?? 1)
+        let texts: [[String]] = t.rows.map { row in row.cells.map { flatten($0.content) } }
+        let gap = 2
+
+        // Natural (one-line) width and longest word per column, from cells spanning one column.
+        var natural = Array(repeating: 1, count: columns)
+        var longest = Array(repeating: 1, count: columns)
+        for (r, row) in t.rows.enumerated() {
+            var c = 0
+            for (k, cell) in row.cells.enumerated() {
+                let span = max(1, cell.colspan)
+                if span == 1 {
+                    natural[c] = max(natural[c], TextLayout.width(of: texts[r][k]))
+                    longest[c] = max(longest[c], TextLayout.words(texts[r][k]).map { TextLayout.width(of: $0) }.max() ?? 1)
+                }
+                c += span
+            }
+        }
+        let budget = room - gap * (columns - 1)
+        guard budget / columns >= 3 else {
+            recordTable(t, texts: texts, indent: indent)
+            return
+        }
+        var widths: [Int]
+        if natural.reduce(0, +) <= budget {
+            widths = natural
+        } else {
+            // An even share (at most the longest word) first; then room so that whole words fit,
+            // the cheapest columns first; then the rest to the columns furthest from their natural width.
+            widths = (0..<columns).map { min(natural[$0], max(3, min(longest[$0], budget / columns))) }
+            var spare = budget - widths.reduce(0, +)
+            let wordShort = (0..<columns).filter { widths[$0] < min(longest[$0], natural[$0]) }
+                .sorted { (longest[$0] - widths[$0], $0) < (longest[$1] - widths[$1], $1) }
+            for c in wordShort {
+                let need = min(longest[c], natural[c]) - widths[c]
+                guard need <= spare else { break }
+                widths[c] += need
+                spare -= need
+            }
+            while spare > 0 {
+                var best = -1
+                var bestShort = 0.0
+                for c in 0..<columns where widths[c] < natural[c] {
+                    let short = Double(natural[c] - widths[c]) / Double(natural[c])
+                    if short > bestShort { best = c; bestShort = short }
+                }
+                if best < 0 { break }
+                widths[best] += 1
+                spare -= 1
+            }
+        }
+        let total = widths.reduce(0, +) + gap * (columns - 1)
+        let rule = pad + String(repeating: "-", count: total)
+
+        var rendered: [[String]] = []
+        for (r, row) in t.rows.enumerated() {
+            var cellLines: [[String]] = []
+            var cellWidths: [Int] = []
+            var c = 0
+            for (k, cell) in row.cells.enumerated() {
+                let span = max(1, cell.colspan)
+                let end = min(columns, c + span)
+                let w = widths[c..<end].reduce(0, +) + gap * (end - c - 1)
+                cellLines.append(TextLayout.wrap(texts[r][k], width: w, hardBreak: true))
+                cellWidths.append(w)
+                c = end
+            }
+            let height = max(1, cellLines.map(\.count).max() ?? 1)
+            var out: [String] = []
+            for i in 0..<height {
+                var s = pad
+                for (k, cl) in cellLines.enumerated() {
+                    if k > 0 { s += String(repeating: " ", count: gap) }
+                    s += TextLayout.pad(i < cl.count ? cl[i] : "", to: cellWidths[k])
+                }
+                out.append(TextLayout.trimTrailing(s))
+            }
+            rendered.append(out)
+        }
+        let airy = zip(t.rows, rendered).contains { !$0.0.isHead && $0.1.count > 1 }
+        line(rule)
+        var previousHead = false
+        var firstBody = true
+        for (row, out) in zip(t.rows, rendered) {
+            if previousHead, !row.isHead { line(rule) }
+            if !row.isHead {
+                if airy, !firstBody { line("") }
+                firstBody = false
+            }
+            lines(out)
+            previousHead = row.isHead
+        }
+        line(rule)
+    }
+
+    /// A table too wide to fit: each body row as "heading: value" lines.
+    private mutating func recordTable(_ t: Table, texts: [[String]], indent: Int) {
+        let head = t.rows.first(where: \.isHead)
+        let headTexts = head.map { h in t.rows.firstIndex(of: h).map { texts[$0] } ?? [] } ?? []
+        var first = true
+        for (r, row) in t.rows.enumerated() where !row.isHead {
+            if !first { blank() }
+            first = false
+            for (k, _) in row.cells.enumerated() {
+                let label = k < headTexts.count && head?.cells.count == row.cells.count ? headTexts[k] : "Cột \(k + 1)"
+                lines(wrap(label + ": " + texts[r][k], indent: indent, hanging: 2))
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+/// Measuring and wrapping text in displayed columns. A column is a grapheme cluster (a Swift
+/// `Character`, so a base letter with its Vietnamese combining marks is one); East Asian wide
+/// and fullwidth characters take two, zero-width characters none.
+public enum TextLayout {
+    /// Displayed width of one grapheme cluster.
+    public static func width(of ch: Character) -> Int {
+        guard let first = ch.unicodeScalars.first else { return 0 }
+        let v = first.value
+        if v == 0x200B || v == 0x200C || v == 0x200D || v == 0x2060 || v == 0xFEFF { return 0 }
+        if isWide(v) { return 2 }
+        return 1
+    }
+
+    /// Displayed width of a string.
+    public static func width<S: StringProtocol>(of s: S) -> Int {
+        var w = 0
+        for ch in s {
+            w += ch.isASCII ? 1 : width(of: ch)
+        }
+        return w
+    }
+
+    private static func isWide(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Whitespace that separates words. No-break spaces join.
+    static func isBreakingSpace(_ ch: Character) -> Bool {
+        ch == " " || (ch.isWhitespace && ch != "\u{00A0}" && ch != "\u{202F}" && ch != "\u{2007}")
+    }
+
+    /// The words of a text, split at breaking whitespace.
+    static func words(_ text: String) -> [Substring] {
+        text.split(whereSeparator: isBreakingSpace)
+    }
+
+    /// Greedy wrapping: `first` prefixes the first line, `rest` every further line; a word
+    /// wider than the room left stays whole on a line of its own (unless `hardBreak`, used in
+    /// table cells, splits it between grapheme clusters). Lines carry no trailing spaces.
+    static func wrap(_ text: String, width: Int, first: String = "", rest: String = "", hardBreak: Bool = false) -> [String] {
+        var lines: [String] = []
+        var line = first
+        var lineWidth = self.width(of: first)
+        var hasWord = false
+        let restWidth = self.width(of: rest)
+        func push() {
+            lines.append(trimTrailing(line))
+            line = rest
+            lineWidth = restWidth
+            hasWord = false
+        }
+        for word in words(text) {
+            var word = Substring(word)
+            var w = self.width(of: word)
+            if hasWord, lineWidth + 1 + w > width { push() }
+            if hardBreak {
+                // Split a word too wide for an empty line into pieces that fit.
+                while lineWidth + (hasWord ? 1 : 0) + w > width, !hasWord, w > 1 {
+                    let room = max(1, width - lineWidth)
+                    var taken = 0
+                    var end = word.startIndex
+                    while end < word.endIndex {
+                        let cw = self.width(of: word[end])
+                        if taken + cw > room, taken > 0 { break }
+                        taken += cw
+                        end = word.index(after: end)
+                    }
+                    if end == word.endIndex { break }
+                    line += word[..<end]
+                    lineWidth += taken
+                    hasWord = true
+                    push()
+                    word = word[end...]
+                    w = self.width(of: word)
+                }
+            }
+            if hasWord {
+                line += " "
+                lineWidth += 1
+            }
+            line += word
+            lineWidth += w
+            hasWord = true
+        }
+        if hasWord || !first.allSatisfy({ $0 == " " }) { lines.append(trimTrailing(line)) }
+        return lines
+    }
+
+    static func trimTrailing(_ s: String) -> String {
+        guard s.last == " " else { return s }
+        var s = Substring(s)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+
+    /// `s` followed by spaces up to `width` columns.
+    static func pad(_ s: String, to width: Int) -> String {
+        let w = self.width(of: s)
+        return w >= width ? s : s + String(repeating: " ", count: width - w)
+    }
+}

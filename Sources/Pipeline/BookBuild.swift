@@ -1,0 +1,450 @@
+import BookWriter
+import Foundation
+import ManuscriptModel
+import XMLKit
+
+/// An output format of `modelbook build`.
+public enum BuildFormat: String, CaseIterable, Sendable, Comparable {
+    case docbook, text, html, pdf
+
+    public static func < (a: BuildFormat, b: BuildFormat) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+
+    /// Parses `docbook,text` or `all`.
+    public static func parseList(_ text: String) throws -> Set<BuildFormat> {
+        var out: Set<BuildFormat> = []
+        for piece in text.split(separator: ",") {
+            let name = piece.trimmingCharacters(in: .whitespaces).lowercased()
+            if name == "all" {
+                out.formUnion(allCases)
+            } else if let f = BuildFormat(rawValue: name) {
+                out.insert(f)
+            } else {
+                throw PipelineError(step: "options", path: nil,
+                                    message: "unknown format '\(name)': use docbook, text, html, pdf or all")
+            }
+        }
+        if out.isEmpty { throw PipelineError(step: "options", path: nil, message: "no format given") }
+        return out
+    }
+}
+
+/// A failure that names the step and, when there is one, the file.
+public struct PipelineError: Error, CustomStringConvertible, Sendable {
+    public var step: String
+    public var path: String?
+    public var message: String
+    /// Further lines (tool log lines, validation errors), printed as they are.
+    public var details: [String]
+
+    public init(step: String, path: String?, message: String, details: [String] = []) {
+        self.step = step
+        self.path = path
+        self.message = message
+        self.details = details
+    }
+
+    public var description: String {
+        var s = (path.map { $0 + ": " } ?? "") + "error: " + step + ": " + message
+        for d in details { s += "\n" + d }
+        return s
+    }
+}
+
+/// Where the manuscript comes from: the reader, in the CLI; values, in tests.
+public typealias ManuscriptLoader = (String) throws -> Manuscript
+/// The agreed hand-off from the Selection module: the final selection for a manuscript.
+public typealias SelectionProvider = (Manuscript) throws -> BookSelection
+
+/// What `modelbook build` does, step by step, with `[n/m] step` progress.
+///
+/// Outputs (in `outputDirectory`): `book.xml` + `images/` (docbook), `book.txt` (text),
+/// `html/` with `book.css` and `images/` (html), `book.pdf` (pdf). Every format is produced in
+/// a staging folder inside the output folder and moved into place only when it succeeded, so
+/// a failed build leaves that format's previous output intact. A format that fails (a tool is
+/// missing, the DocBook is invalid, a log shows an error) does not stop the other formats: the
+/// build goes on, and `run` reports which requested formats failed (the CLI then exits 1).
+public struct BookBuild {
+    public var formats: Set<BuildFormat>
+    public var outputDirectory: String
+    public var width: Int
+    /// The folder holding html.xsl, fo.xsl, book.css, fop.xconf.
+    public var stylesDirectory: String
+    public var docbookSchema: String
+    /// Where `docbook-xsl-ns` puts its stylesheets (checked so a missing package is named).
+    public var docbookXSLDirectory: String
+    public var environment: [String: String]
+    /// Progress and problems go here (stderr in the CLI).
+    public var log: (String) -> Void
+
+    public init(formats: Set<BuildFormat>, outputDirectory: String = "build", width: Int = 72,
+                stylesDirectory: String = "styles",
+                docbookSchema: String = "/usr/share/xml/docbook/schema/rng/5.0/docbook.rng",
+                docbookXSLDirectory: String = "/usr/share/xml/docbook/stylesheet/docbook-xsl-ns",
+                environment: [String: String] = ProcessInfo.processInfo.environment,
+                log: @escaping (String) -> Void) {
+        self.formats = formats
+        self.outputDirectory = outputDirectory
+        self.width = width
+        self.stylesDirectory = stylesDirectory
+        self.docbookSchema = docbookSchema
+        self.docbookXSLDirectory = docbookXSLDirectory
+        self.environment = environment
+        self.log = log
+    }
+
+    /// The result: formats written and formats that failed (each with its error, already logged).
+    public struct Report {
+        public var written: [BuildFormat] = []
+        public var failed: [(BuildFormat, PipelineError)] = []
+        public var succeeded: Bool { failed.isEmpty }
+    }
+
+    /// Reads, selects and builds. Throws when no format can be attempted (the manuscript or the
+    /// selection failed); format failures are in the report.
+    public func run(manuscript folder: String, load: ManuscriptLoader, select: SelectionProvider) throws -> Report {
+        var steps = ["read the manuscript", "select the entries", "build the book"]
+        let needDocBook = !formats.isDisjoint(with: [.docbook, .html, .pdf])
+        if needDocBook { steps.append("write and validate DocBook") }
+        if formats.contains(.text) { steps.append("write plain text") }
+        if formats.contains(.html) { steps.append("render HTML (xsltproc)") }
+        if formats.contains(.pdf) { steps.append("render PDF (xsltproc + FOP)") }
+        steps.append("move outputs into place")
+        var n = 0
+        func step() { n += 1; log("[\(n)/\(steps.count)] \(steps[n - 1])") }
+
+        step()
+        let manuscript = try load(folder)
+        step()
+        let selection = try select(manuscript)
+        step()
+        let book = try makeBook(manuscript: manuscript, selection: selection)
+        return try write(book, manuscript: manuscript, step: step)
+    }
+
+    /// The book from values (the date fallback comes from `SOURCE_DATE_EPOCH`, never the clock).
+    public func makeBook(manuscript: Manuscript, selection: BookSelection) throws -> Book {
+        do {
+            return try Book(manuscript: manuscript, selection: selection, fallbackDate: sourceDate)
+        } catch {
+            throw PipelineError(step: "build the book", path: manuscript.root, message: error.description)
+        }
+    }
+
+    var sourceDate: CalendarDate? {
+        environment["SOURCE_DATE_EPOCH"].flatMap(Int.init).map(CalendarDate.fromEpoch)
+    }
+
+    /// Writes the requested formats of an already built book. `step` is called once per step
+    /// (for progress), in the order `run` announces them.
+    public func write(_ book: Book, manuscript: Manuscript, step: () -> Void = {}) throws -> Report {
+        var report = Report()
+        let fm = FileManager.default
+        let out = absolute(outputDirectory)
+        try createDirectory(out)
+        let staging = out + "/.staging-\(getpid())"
+        try? fm.removeItem(atPath: staging)
+        try createDirectory(staging)
+        defer { try? fm.removeItem(atPath: staging) }
+
+        var docbookReady = false
+        if !formats.isDisjoint(with: [.docbook, .html, .pdf]) {
+            step()
+            do {
+                try writeDocBook(book, manuscript: manuscript, staging: staging, out: out)
+                docbookReady = true
+            } catch {
+                fail(.docbook, error, &report)
+            }
+        }
+        if formats.contains(.text) {
+            step()
+            let text = PlainTextRenderer(width: width).render(book)
+            do {
+                try write(text, to: staging + "/book.txt")
+            } catch {
+                fail(.text, error, &report)
+            }
+        }
+        if formats.contains(.html) {
+            step()
+            do {
+                guard docbookReady else { throw PipelineError(step: "html", path: nil, message: "no valid DocBook to render") }
+                try renderHTML(staging: staging)
+            } catch {
+                fail(.html, error, &report)
+            }
+        }
+        if formats.contains(.pdf) {
+            step()
+            do {
+                guard docbookReady else { throw PipelineError(step: "pdf", path: nil, message: "no valid DocBook to render") }
+                try renderPDF(book: book, staging: staging)
+            } catch {
+                fail(.pdf, error, &report)
+            }
+        }
+
+        step()
+        let failed = Set(report.failed.map(\.0))
+        for format in formats.sorted() where !failed.contains(format) {
+            let items: [String] = switch format {
+            case .docbook: ["book.xml", "images"]
+            case .text: ["book.txt"]
+            case .html: ["html"]
+            case .pdf: ["book.pdf"]
+            }
+            do {
+                // A book without figures must not keep the images of an earlier one.
+                if format == .docbook, !fm.fileExists(atPath: staging + "/images") {
+                    try? fm.removeItem(atPath: out + "/images")
+                }
+                for item in items where fm.fileExists(atPath: staging + "/" + item) {
+                    try install(staging + "/" + item, at: out + "/" + item)
+                }
+                report.written.append(format)
+            } catch {
+                fail(format, error, &report)
+            }
+        }
+        return report
+    }
+
+    private func fail(_ format: BuildFormat, _ error: any Error, _ report: inout Report) {
+        let e = error as? PipelineError ?? PipelineError(step: format.rawValue, path: nil, message: "\(error)")
+        log(e.description)
+        report.failed.append((format, e))
+    }
+
+    // MARK: DocBook
+
+    private func writeDocBook(_ book: Book, manuscript: Manuscript, staging: String, out: String) throws {
+        let xml = DocBookWriter.write(book)
+        let path = staging + "/book.xml"
+        try write(xml, to: path)
+        try validate(xml, stagingPath: path, out: out)
+        try copyImages(book, manuscript: manuscript, to: staging + "/images")
+    }
+
+    /// Validates against the DocBook 5.0 RELAX NG schema, in process. On failure the document is
+    /// kept as `book.invalid.xml` beside the outputs, and every error points into it.
+    private func validate(_ xml: String, stagingPath: String, out: String) throws {
+        guard FileManager.default.fileExists(atPath: docbookSchema) else {
+            throw PipelineError(step: "validate DocBook", path: docbookSchema,
+                                message: "the DocBook 5.0 schema is missing; install the Debian package docbook5-xml")
+        }
+        let schema: RelaxNGSchema
+        do {
+            schema = try RelaxNGSchema(path: docbookSchema)
+        } catch {
+            throw PipelineError(step: "validate DocBook", path: docbookSchema, message: "the schema does not compile",
+                                details: error.problems.map { "\(docbookSchema):\($0)" })
+        }
+        let bytes = Array(xml.utf8)
+        let problems: [XMLProblem]
+        do {
+            let document = try XMLDocument.parse(bytes, limits: ParseLimits(maxBytes: max(bytes.count + 1, 16 * 1_048_576)))
+            problems = schema.validate(document).filter { $0.severity == .error }
+        } catch {
+            problems = error.problems
+        }
+        guard !problems.isEmpty else { return }
+        let kept = out + "/book.invalid.xml"
+        try? FileManager.default.removeItem(atPath: kept)
+        try? FileManager.default.moveItem(atPath: stagingPath, toPath: kept)
+        let shown = display(kept)
+        throw PipelineError(step: "validate DocBook", path: shown,
+                            message: "the DocBook is not valid against DocBook 5.0 (\(problems.count) errors); the previous book.xml is kept",
+                            details: problems.prefix(200).map { "\(shown):\($0.line):\($0.column): error: \($0.message)" })
+    }
+
+    /// Copies the attachments that figures show to `images/<href>`.
+    private func copyImages(_ book: Book, manuscript: Manuscript, to folder: String) throws {
+        let refs = Set(book.entries.flatMap { figureRefs($0.body) }).sorted()
+        let root = absolute(manuscript.root) + "/attachments/"
+        for ref in refs {
+            let source = root + ref
+            let target = folder + "/" + ref
+            guard FileManager.default.fileExists(atPath: source) else {
+                log("\(display(source)): warning: a figure shows this attachment, but the file is missing")
+                continue
+            }
+            try createDirectory((target as NSString).deletingLastPathComponent)
+            do {
+                try FileManager.default.copyItem(atPath: source, toPath: target)
+            } catch {
+                throw PipelineError(step: "copy images", path: display(source), message: "\(error)")
+            }
+        }
+    }
+
+    private func figureRefs(_ blocks: [Block]) -> [String] {
+        blocks.flatMap { block -> [String] in
+            switch block {
+            case .figure(let f): [f.ref]
+            case .section(let s): figureRefs(s.blocks)
+            case .list(let l): l.items.flatMap(figureRefs)
+            case .quote(let q): figureRefs(q.blocks)
+            case .paragraph, .table: []
+            }
+        }
+    }
+
+    // MARK: HTML and PDF
+
+    private func stylesheet(_ name: String) throws -> String {
+        let path = absolute(stylesDirectory) + "/" + name
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw PipelineError(step: "styles", path: display(path), message: "not found (give the styles folder with --styles)")
+        }
+        return path
+    }
+
+    private func requireDocBookXSL() throws {
+        guard FileManager.default.fileExists(atPath: docbookXSLDirectory) else {
+            throw PipelineError(step: "styles", path: docbookXSLDirectory,
+                                message: "the DocBook XSL stylesheets are missing; install the Debian package docbook-xsl-ns")
+        }
+    }
+
+    private func requireTool(_ tool: ExternalTool, for format: String) throws -> String {
+        guard let path = tool.locate(path: environment["PATH"]) else {
+            throw PipelineError(step: format, path: nil,
+                                message: "\(tool.name) is not installed; install the Debian package \(tool.package) (apt-get install \(tool.package))")
+        }
+        return path
+    }
+
+    private func renderHTML(staging: String) throws {
+        let xsltproc = try requireTool(.xsltproc, for: "html")
+        try requireDocBookXSL()
+        let xsl = try stylesheet("html.xsl")
+        let css = try stylesheet("book.css")
+        let html = staging + "/html"
+        try createDirectory(html)
+        let run = try ToolRunner.run(xsltproc, ["--nonet", "--stringparam", "base.dir", "html/", xsl, "book.xml"],
+                                     in: staging, logFile: staging + "/xsltproc-html.log", environment: environment)
+        let problems = ToolRunner.xsltProblems(run.log)
+        guard run.status == 0, problems.isEmpty else {
+            throw PipelineError(step: "html", path: nil, message: "xsltproc failed (exit \(run.status))",
+                                details: problems.isEmpty ? lastLines(run.log) : problems)
+        }
+        try FileManager.default.copyItem(atPath: css, toPath: html + "/book.css")
+        if FileManager.default.fileExists(atPath: staging + "/images") {
+            try FileManager.default.copyItem(atPath: staging + "/images", toPath: html + "/images")
+        }
+    }
+
+    private func renderPDF(book: Book, staging: String) throws {
+        let xsltproc = try requireTool(.xsltproc, for: "pdf")
+        let fop = try requireTool(.fop, for: "pdf")
+        try requireDocBookXSL()
+        let xsl = try stylesheet("fo.xsl")
+        let config = try stylesheet("fop.xconf")
+        let fo = try ToolRunner.run(xsltproc, ["--nonet", "-o", "book.fo", xsl, "book.xml"],
+                                    in: staging, logFile: staging + "/xsltproc-fo.log", environment: environment)
+        let foProblems = ToolRunner.xsltProblems(fo.log)
+        guard fo.status == 0, foProblems.isEmpty else {
+            throw PipelineError(step: "pdf", path: nil, message: "xsltproc (FO) failed (exit \(fo.status))",
+                                details: foProblems.isEmpty ? lastLines(fo.log) : foProblems)
+        }
+        var env = environment
+        // PDFs carry a creation date: take it from the book, never the clock.
+        if let epoch = bookEpoch(book) { env["SOURCE_DATE_EPOCH"] = String(epoch) }
+        let run = try ToolRunner.run(fop, ["-q", "-c", config, "-fo", "book.fo", "-pdf", "book.pdf"],
+                                     in: staging, logFile: staging + "/fop.log", environment: env)
+        let problems = ToolRunner.fopProblems(run.log)
+        guard run.status == 0, problems.isEmpty, FileManager.default.fileExists(atPath: staging + "/book.pdf") else {
+            try? FileManager.default.removeItem(atPath: staging + "/book.pdf")
+            throw PipelineError(step: "pdf", path: nil, message: "FOP failed (exit \(run.status))",
+                                details: problems.isEmpty ? lastLines(run.log) : Array(problems.prefix(50)))
+        }
+    }
+
+    /// Midnight UTC of the book's date (book.xml `date`, else 1 January of its year), else
+    /// whatever `SOURCE_DATE_EPOCH` already says.
+    func bookEpoch(_ book: Book) -> Int? {
+        if let date = book.date { return date.epochSeconds }
+        if let year = book.pubdate.flatMap(Int.init) { return CalendarDate(year: year, month: 1, day: 1).epochSeconds }
+        return environment["SOURCE_DATE_EPOCH"].flatMap(Int.init)
+    }
+
+    private func lastLines(_ log: String) -> [String] {
+        Array(log.split(separator: "\n").suffix(15).map(String.init))
+    }
+
+    // MARK: Files
+
+    private func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    }
+
+    private func display(_ path: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
+    }
+
+    private func createDirectory(_ path: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw PipelineError(step: "write", path: display(path), message: "cannot create the folder: \(error.localizedDescription)")
+        }
+    }
+
+    private func write(_ text: String, to path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+            throw PipelineError(step: "write", path: display(path), message: "cannot write the file")
+        }
+    }
+
+    /// Moves a staged file or folder over the target: `rename(2)` for a file (atomic); a folder
+    /// replaces the old one by two renames, the old one removed afterwards.
+    private func install(_ staged: String, at target: String) throws {
+        var isDir: ObjCBool = false
+        let fm = FileManager.default
+        _ = fm.fileExists(atPath: staged, isDirectory: &isDir)
+        if isDir.boolValue, fm.fileExists(atPath: target) {
+            let old = target + ".old-\(getpid())"
+            try? fm.removeItem(atPath: old)
+            guard rename(target, old) == 0 else {
+                throw PipelineError(step: "install", path: display(target), message: "cannot move the previous output aside")
+            }
+            guard rename(staged, target) == 0 else {
+                _ = rename(old, target)
+                throw PipelineError(step: "install", path: display(target), message: "cannot move the new output into place")
+            }
+            try? fm.removeItem(atPath: old)
+        } else if rename(staged, target) != 0 {
+            throw PipelineError(step: "install", path: display(target), message: "cannot move the new output into place (errno \(errno))")
+        }
+    }
+}
+
+extension CalendarDate {
+    /// The UTC calendar day of a Unix time (days-from-civil inverse, proleptic Gregorian).
+    static func fromEpoch(_ seconds: Int) -> CalendarDate {
+        let days = Int((Double(seconds) / 86_400).rounded(.down))
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return CalendarDate(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    }
+
+    /// Seconds from the Unix epoch to midnight UTC of this day.
+    var epochSeconds: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = month > 2 ? month - 3 : month + 9
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return (era * 146_097 + doe - 719_468) * 86_400
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+import ManuscriptModel
+@testable import BookWriter
+@testable import Pipeline
+
+/// The repository's styles/ (or MODELBOOK_STYLES), when it has the stylesheets.
+let stylesDirectory: String? = {
+    let repo = fixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let candidates: [String?] = [ProcessInfo.processInfo.environment["MODELBOOK_STYLES"], repo.appendingPathComponent("styles").path]
+    for candidate in candidates {
+        if let c = candidate, FileManager.default.fileExists(atPath: c + "/fo.xsl"), FileManager.default.fileExists(atPath: c + "/html.xsl") {
+            return c
+        }
+    }
+    return nil
+}()
+
+/// A manuscript whose attachments are the fixtures' attachments/.
+func fixtureManuscript() -> Manuscript {
+    var m = Sample.manuscript
+    m.root = fixtures.path
+    return m
+}
+
+func temporaryFolder(_ name: String) throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("modelbook-\(name)-\(getpid())-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+final class LogLines: @unchecked Sendable {
+    var lines: [String] = []
+    func add(_ s: String) { lines.append(s) }
+}
+
+func runBuild(_ formats: Set<BuildFormat>, out: String, manuscript: Manuscript = fixtureManuscript(),
+              environment: [String: String] = ProcessInfo.processInfo.environment, log: LogLines = LogLines()) throws -> BookBuild.Report {
+    let build = BookBuild(formats: formats, outputDirectory: out, width: 72, stylesDirectory: stylesDirectory ?? "/nonexistent-styles",
+                          environment: environment, log: log.add)
+    return try build.run(manuscript: manuscript.root, load: { _ in manuscript }, select: { _ in Sample.selection })
+}
+
+func files(under folder: String) -> [String: Data] {
+    var out: [String: Data] = [:]
+    let e = FileManager.default.enumerator(atPath: folder)
+    while let p = e?.nextObject() as? String {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder + "/" + p, isDirectory: &isDir), !isDir.boolValue {
+            out[p] = FileManager.default.contents(atPath: folder + "/" + p)
+        }
+    }
+    return out
+}
+
+@Suite struct PipelineTests {
+    @Test func docbookAndTextAreWrittenWithProgressAndAreReproducible() throws {
+        let out = try temporaryFolder("build")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let log = LogLines()
+        let report = try runBuild([.docbook, .text], out: out, log: log)
+        #expect(report.succeeded)
+        #expect(report.written == [.docbook, .text])
+        #expect(log.lines.first == "[1/6] read the manuscript")
+        #expect(log.lines.contains("[4/6] write and validate DocBook"), "\(log.lines)")
+        let first = files(under: out)
+        #expect(Set(first.keys) == ["book.xml", "book.txt", "images/NB-2024-0137/anh-1.png", "images/2024-0002/anh.png"], "\(log.lines) \((try? FileManager.default.subpathsOfDirectory(atPath: out)) ?? [])")
+        _ = try runBuild([.docbook, .text], out: out)
+        #expect(files(under: out) == first)
+        #expect(first["book.xml"] == Data(DocBookWriter.write(try sampleBook()).utf8))
+    }
+
+    @Test func invalidDocBookKeepsThePreviousOutputAndPointsAtTheError() throws {
+        let out = try temporaryFolder("invalid")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        _ = try runBuild([.docbook, .text], out: out)
+        let before = FileManager.default.contents(atPath: out + "/book.xml")
+        var broken = fixtureManuscript()
+        broken.book?.title = "Một tiêu đề khác"
+        broken.book?.front = [DocBookFragment(path: "front/x.xml",
+                                              xml: "<preface xmlns=\"http://docbook.org/ns/docbook\"><title>X</title><bogus/></preface>")]
+        let log = LogLines()
+        let report = try runBuild([.docbook, .text], out: out, manuscript: broken, log: log)
+        #expect(report.failed.map(\.0) == [.docbook])
+        #expect(report.written == [.text])
+        #expect(FileManager.default.contents(atPath: out + "/book.xml") == before)
+        #expect(FileManager.default.fileExists(atPath: out + "/book.invalid.xml"))
+        let text = try String(contentsOfFile: out + "/book.txt", encoding: .utf8)
+        #expect(text.hasPrefix("Một tiêu đề khác"))
+        let details = report.failed.first?.1.details ?? []
+        #expect(!details.isEmpty)
+        for detail in details {
+            #expect(detail.firstMatch(of: #/book\.invalid\.xml:\d+:\d+: error: /#) != nil, "\(detail)")
+        }
+        #expect(details.contains { $0.contains("bogus") }, "\(details)")
+        #expect(!FileManager.default.fileExists(atPath: out + "/.staging-\(getpid())"))
+    }
+
+    @Test func aMissingToolNamesItsPackageAndTheOtherFormatsAreStillWritten() throws {
+        let out = try temporaryFolder("notools")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        var env = ProcessInfo.processInfo.environment
+        env["PATH"] = "/nonexistent"
+        let report = try runBuild([.text, .html, .pdf], out: out, environment: env)
+        #expect(report.written == [.text])
+        let messages = report.failed.map { "\($0.0): \($0.1.message)" }
+        #expect(messages.contains { $0.hasPrefix("html:") && $0.contains("install the Debian package xsltproc") })
+        #expect(messages.contains { $0.hasPrefix("pdf:") && $0.contains("install the Debian package") })
+        #expect(FileManager.default.fileExists(atPath: out + "/book.txt"))
+        #expect(!FileManager.default.fileExists(atPath: out + "/html"))
+    }
+
+    @Test func epochDates() {
+        #expect(CalendarDate(year: 2025, month: 3, day: 1).epochSeconds == 1_740_787_200)
+        #expect(CalendarDate.fromEpoch(1_740_787_200 + 3600) == CalendarDate(year: 2025, month: 3, day: 1))
+        #expect(CalendarDate.fromEpoch(0) == CalendarDate(year: 1970, month: 1, day: 1))
+    }
+
+    @Test func formatLists() throws {
+        #expect(try BuildFormat.parseList("all") == Set(BuildFormat.allCases))
+        #expect(try BuildFormat.parseList("docbook, text") == [.docbook, .text])
+        #expect(throws: PipelineError.self) { try BuildFormat.parseList("docx") }
+    }
+}
+
+@Suite(.serialized) struct RenderedBookTests {
+    static let canRender = Tools.find("fop") != nil && Tools.find("xsltproc") != nil && stylesDirectory != nil
+
+    @Test(.enabled(if: canRender, "needs fop and xsltproc (apt-get install fop xsltproc) and the styles/ folder"))
+    func pdfHasPagesEmbeddedFontsAndVietnameseText() throws {
+        let out = try temporaryFolder("pdf")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let log = LogLines()
+        let report = try runBuild([.pdf], out: out, log: log)
+        #expect(report.succeeded, "\(report.failed.map(\.1.description))")
+        let pdf = out + "/book.pdf"
+        try #require(FileManager.default.fileExists(atPath: pdf))
+        let info = try Tools.run(Tools.find("pdfinfo")!, [pdf]).output
+        let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
+        #expect(pages > 0)
+        let fonts = try Tools.run(Tools.find("pdffonts")!, [pdf]).output.split(separator: "\n").dropFirst(2)
+        #expect(!fonts.isEmpty)
+        for line in fonts {
+            // name type encoding emb sub uni object ID: "emb" is the 4th field from the end of the
+            // fixed columns; a "no" anywhere there means a font is not embedded.
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            #expect(fields.count >= 5 && fields[fields.count - 5] == "yes", "not embedded: \(line)")
+        }
+        let text = try Tools.run(Tools.find("pdftotext")!, [pdf, "-"]).output
+        #expect(text.precomposedStringWithCanonicalMapping.contains("giải phóng mặt bằng"))
+        #expect(text.precomposedStringWithCanonicalMapping.contains("Ủy ban nhân dân xã Gia Hưng"))
+    }
+
+    @Test(.enabled(if: canRender, "needs xsltproc and the styles/ folder"))
+    func htmlIsReproducible() throws {
+        let out = try temporaryFolder("html")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let report = try runBuild([.html], out: out)
+        #expect(report.succeeded, "\(report.failed.map(\.1.description))")
+        let first = files(under: out + "/html")
+        #expect(first["index.html"] != nil)
+        #expect(first["book.css"] != nil)
+        #expect(first["images/NB-2024-0137/anh-1.png"] != nil)
+        #expect(first["NB-2024-0137.html"].map { String(decoding: $0, as: UTF8.self).contains("giải phóng mặt bằng") } == true)
+        _ = try runBuild([.html], out: out)
+        #expect(files(under: out + "/html") == first)
+    }
+}
