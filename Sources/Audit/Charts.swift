@@ -111,13 +111,14 @@ enum Chart {
         return out
     }
 
+    /// A one-line legend, left to right from (x, y): a swatch and a label per item.
     static func legend(_ items: [(color: String, label: String)], x: Double, y: Double) -> HTML {
         var out = HTML.empty
-        var yy = y
+        var xx = x
         for item in items {
-            out += rect(x, yy - 9, 11, 11, fill: item.color)
-            out += text(item.label, x: x + 16, y: yy, anchor: "start")
-            yy += 17
+            out += rect(xx, y - 9, 11, 11, fill: item.color)
+            out += text(item.label, x: xx + 16, y: y, anchor: "start")
+            xx += 16 + Double(item.label.count) * 6.8 + 18
         }
         return out
     }
@@ -127,7 +128,7 @@ enum Chart {
     /// Histogram of aggregate scores, stacked: entries in the book at the bottom, the others on
     /// top; a dashed line at the cut-off.
     static func histogram(scores: [(score: Double, inBook: Bool)], cutoff: Double?, xLabel: String) -> HTML {
-        let f = Frame(width: 760, height: 300, left: 52, right: 16, top: 18, bottom: 44)
+        let f = Frame(width: 760, height: 320, left: 52, right: 16, top: 44, bottom: 44)
         guard !scores.isEmpty else { return emptyChart(f, "No aggregated scores") }
         let values = scores.map(\.score)
         let lo0 = values.min()!, hi0 = values.max()!
@@ -141,7 +142,10 @@ enum Chart {
             if s.inBook { book[i] += 1 } else { rest[i] += 1 }
         }
         let top = Double(max(zip(book, rest).map { $0 + $1 }.max() ?? 1, 1))
-        let yMax = max(ticks(0, top * 1.08, target: 5).last ?? top, top)
+        // Headroom above the tallest bar, to a whole tick.
+        let yStep = max(1, niceStep(top / 4))
+        var yMax = (top * 1.1 / yStep).rounded(.up) * yStep
+        if yMax <= top { yMax += yStep }
         var out = open(f, label: "Histogram: \(xLabel)")
         out += yAxis(f, lo: 0, hi: yMax, label: "candidates", integer: true)
         out += xAxis(f, lo: lo, hi: hi, label: xLabel, grid: false)
@@ -163,12 +167,10 @@ enum Chart {
         }
         if let cutoff {
             let x = f.left + (cutoff - lo) / (hi - lo) * f.plotWidth
-            out += line(x, f.top - 4, x, f.height - f.bottom, stroke: accent, width: 2, dash: "6 4")
-            let anchor = x > f.left + f.plotWidth * 0.7 ? "end" : "start"
-            out += text("cut-off \(Format.fixed(cutoff, 2))", x: anchor == "end" ? x - 6 : x + 6, y: f.top + 10,
-                        anchor: anchor, weight: "bold", fill: accent)
+            out += line(x, f.top - 12, x, f.height - f.bottom, stroke: accent, width: 2, dash: "6 4")
+            out += text("cut-off \(Format.fixed(cutoff, 2))", x: x, y: f.top - 16, weight: "bold", fill: accent)
         }
-        out += legend([(inBook, "in the book"), (other, "not in the book")], x: f.left + 12, y: f.top + 12)
+        out += legend([(inBook, "in the book"), (other, "not in the book")], x: f.left, y: 14)
         return out + "</svg>"
     }
 
@@ -187,7 +189,7 @@ enum Chart {
     /// line at the round's mean. Rows sorted most lenient first (the caller's order is kept).
     static func strip(rows: [StripRow], overallMean: Double, scale: (Double, Double)?, xLabel: String) -> HTML {
         let rowHeight = 20.0
-        let f = Frame(width: 760, height: 62 + rowHeight * Double(max(rows.count, 1)), left: 64, right: 70, top: 14, bottom: 46)
+        let f = Frame(width: 760, height: 76 + rowHeight * Double(max(rows.count, 1)), left: 64, right: 70, top: 28, bottom: 46)
         guard !rows.isEmpty else { return emptyChart(f, "No counted reviews") }
         let (lo, hi) = scale ?? range(rows.flatMap(\.values) + [overallMean])
         func x(_ v: Double) -> Double { f.left + (v - lo) / (hi - lo) * f.plotWidth }
@@ -208,9 +210,9 @@ enum Chart {
             out += "</a>"
         }
         let mx = x(overallMean)
-        out += line(mx, f.top, mx, f.height - f.bottom, stroke: accent, width: 1.5, dash: "5 3")
-        out += text("round mean \(Format.fixed(overallMean, 2))", x: mx, y: f.height - f.bottom + 30, size: 11, fill: accent)
-        out += text("offset", x: f.width - f.right + 8, y: f.top - 2, anchor: "start", size: 11, weight: "bold")
+        out += line(mx, f.top - 8, mx, f.height - f.bottom, stroke: accent, width: 1.5, dash: "5 3")
+        out += text("round mean \(Format.fixed(overallMean, 2))", x: mx, y: f.top - 12, size: 11, weight: "bold", fill: accent)
+        out += text("offset", x: f.width - f.right + 8, y: f.top - 12, anchor: "start", size: 11, weight: "bold")
         return out + "</svg>"
     }
 
@@ -226,7 +228,7 @@ enum Chart {
 
     /// Raw mean (x) against aggregate (y) on one scale, with the line y = x.
     static func scatter(points: [Point], xLabel: String, yLabel: String) -> HTML {
-        let f = Frame(width: 760, height: 460, left: 56, right: 20, top: 16, bottom: 46)
+        let f = Frame(width: 760, height: 480, left: 56, right: 20, top: 34, bottom: 46)
         guard !points.isEmpty else { return emptyChart(f, "No aggregated scores") }
         let (lo, hi) = range(points.flatMap { [$0.x, $0.y] })
         func px(_ v: Double) -> Double { f.left + (v - lo) / (hi - lo) * f.plotWidth }
@@ -240,7 +242,7 @@ enum Chart {
         for p in points.filter({ !$0.highlight }) + points.filter(\.highlight) {
             out += "<a href=\"\(p.href)\"><circle cx=\"\(Format.coord(px(p.x)))\" cy=\"\(Format.coord(py(p.y)))\" r=\"3.5\" fill=\"\(p.highlight ? inBook : other)\" fill-opacity=\"0.75\"><title>\(p.tooltip)</title></circle></a>"
         }
-        out += legend([(inBook, "in the book"), (other, "not in the book")], x: f.left + 12, y: f.top + 14)
+        out += legend([(inBook, "in the book"), (other, "not in the book")], x: f.left, y: 14)
         return out + "</svg>"
     }
 
@@ -257,7 +259,7 @@ enum Chart {
     /// Horizontal bars, largest first (the caller's order is kept), each linking to its page.
     static func bars(_ bars: [Bar], xLabel: String) -> HTML {
         let rowHeight = 19.0
-        let f = Frame(width: 760, height: 60 + rowHeight * Double(max(bars.count, 1)), left: 120, right: 50, top: 10, bottom: 46)
+        let f = Frame(width: 760, height: 80 + rowHeight * Double(max(bars.count, 1)), left: 120, right: 50, top: 30, bottom: 46)
         guard !bars.isEmpty else { return emptyChart(f, "No candidate has two counted reviews") }
         let hi = max(ticks(0, (bars.map(\.value).max() ?? 1) * 1.05).last ?? 1, bars.map(\.value).max() ?? 1, 0.1)
         var out = open(f, label: "Bars: \(xLabel)")
@@ -271,7 +273,7 @@ enum Chart {
             out += text(Format.fixed(b.value, 2), x: f.left + w + 5, y: y + rowHeight / 2 + 4, anchor: "start", size: 11)
             out += "</a>"
         }
-        out += legend([(inBook, "in the book"), (other, "not in the book")], x: f.width - f.right - 120, y: f.top + f.plotHeight - 30)
+        out += legend([(inBook, "in the book"), (other, "not in the book")], x: f.left, y: 14)
         return out + "</svg>"
     }
 

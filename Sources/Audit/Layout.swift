@@ -86,6 +86,8 @@ enum Layout {
     svg a:hover text{text-decoration:underline}
     figure{margin:12px 0 20px} figcaption{color:var(--muted);font-size:.9rem;max-width:760px}
     .scroll{overflow-x:auto}
+    table.wide{width:100%}
+    td.unit{min-width:12em}
     code{font-family:"DejaVu Sans Mono",monospace;font-size:.9em}
     @media print{
       header.site nav,.filters,.noprint{display:none}

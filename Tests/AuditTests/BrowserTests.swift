@@ -4,7 +4,7 @@ import Testing
 
 /// Loads report pages in headless Chromium, offline, and fails on a script error, a page whose
 /// script did not run through, an empty page, or manuscript text that became markup.
-/// Screenshots go to `$AUDIT_SCREENSHOTS` when set (to look at), else to a temporary folder.
+/// Screenshots (and the pages, under `site/`) go to `$AUDIT_SCREENSHOTS` when set, else to a temporary folder.
 @Suite(.serialized) struct BrowserTests {
     static let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
@@ -56,10 +56,12 @@ import Testing
     func pagesRenderWithoutScriptErrorsAndShowHostileTextAsText() throws {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("audit-browser-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let site = scratch.appendingPathComponent("audit")
-        try AuditWriter.write(AuditRenderer.render(SampleReport.make()), to: site)
         let shots = ProcessInfo.processInfo.environment["AUDIT_SCREENSHOTS"].map { URL(fileURLWithPath: $0) }
             ?? scratch.appendingPathComponent("screenshots")
+        // With AUDIT_SCREENSHOTS set, the pages stay beside the screenshots for a closer look.
+        let site = (ProcessInfo.processInfo.environment["AUDIT_SCREENSHOTS"] == nil ? scratch : shots)
+            .appendingPathComponent("site")
+        try AuditWriter.write(AuditRenderer.render(SampleReport.make()), to: site)
         try FileManager.default.createDirectory(at: shots, withIntermediateDirectories: true)
 
         for page in ["index.html", "candidates.html", "candidates/NB-2024-107.html", "reviewers.html", "reviewers/R3.html"] {

@@ -34,7 +34,7 @@ enum SampleReport {
             var totals: [Double] = []
             for (k, reviewer) in reviewers.enumerated() where !ineligible && !(i == 11 && k > 0) {
                 let base = 5 + Double(i % 5) * 0.6 + Double(k) * 0.3
-                let scores = rubric.criteria.map { CriterionScore(criterion: $0.key, value: (base + next() * 3).rounded() / 1) }
+                let scores = rubric.criteria.map { CriterionScore(criterion: $0.key, value: min(10, (base + next() * 3).rounded())) }
                 let total = zip(scores, rubric.criteria).map { $0.value * $1.weight }.reduce(0, +) / 65
                 let dropped: AuditReport.DropReason? = (i == 3 && k == 2)
                     ? .init(code: "same-district", detail: "district gia-vien") : nil
