@@ -290,8 +290,8 @@ extension AuditReport {
         public var date: CalendarDate
         /// In rubric order.
         public var scores: [CriterionScore]
-        /// Weighted mean of the scores (unrounded).
-        public var total: Double
+        /// Weighted mean of the scores (unrounded); nil when a criterion is unscored.
+        public var total: Double?
         /// The total after the round's normalisation (z-score mapped back), when counted and normalised.
         public var normalised: Double?
         /// nil when the review counted.
@@ -299,7 +299,7 @@ extension AuditReport {
         public var counted: Bool { dropped == nil }
 
         public init(reviewer: String, submission: String, round: String, date: CalendarDate,
-                    scores: [CriterionScore], total: Double, normalised: Double? = nil, dropped: DropReason? = nil) {
+                    scores: [CriterionScore], total: Double?, normalised: Double? = nil, dropped: DropReason? = nil) {
             self.reviewer = reviewer
             self.submission = submission
             self.round = round

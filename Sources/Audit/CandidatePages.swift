@@ -140,7 +140,7 @@ enum CandidatePages {
             for crit in r.rubric.criteria {
                 row += "<td class=\"n\">\(byKey[crit.key].map(Format.score) ?? "—")</td>"
             }
-            row += "<td class=\"n\" data-v=\"\(Format.exact(rev.total))\">\(Format.fixed(rev.total, 3))</td>"
+            row += "<td class=\"n\" data-v=\"\(rev.total.map(Format.exact) ?? "")\">\(Format.fixed(rev.total, 3))</td>"
             row += "<td class=\"n\">\(Format.fixed(rev.normalised, 3, missing: ""))</td>"
             if let d = rev.dropped {
                 row += "<td><span class=\"no\">no</span> — <code>\(d.code)</code>: \(d.detail)</td>"

@@ -16,13 +16,13 @@ enum ReviewerPages {
         var body: HTML = "<h1>Reviewers</h1>"
         body += "<p class=\"lead\">Who scored high and who scored low. Each dot is one counted review total; the black bar is the reviewer’s mean, the dashed red line the mean of all counted totals in the round; the offset is the difference. Most lenient at the top. Click a reviewer for their receipt.</p>"
         for round in reviewedRounds(r) {
-            let counted = r.reviews.filter { $0.round == round && $0.counted }
+            let counted = r.reviews.filter { $0.round == round && $0.counted && $0.total != nil }
             guard !counted.isEmpty else { continue }
-            let roundMean = counted.map(\.total).reduce(0, +) / Double(counted.count)
+            let roundMean = counted.map { $0.total! }.reduce(0, +) / Double(counted.count)
             var rows: [Chart.StripRow] = []
             for reviewer in r.reviewers {
                 guard let len = reviewer.leniency.first(where: { $0.round == round }) else { continue }
-                let totals = counted.filter { $0.reviewer == reviewer.id }.map(\.total).sorted()
+                let totals = counted.filter { $0.reviewer == reviewer.id }.map { $0.total! }.sorted()
                 rows.append(Chart.StripRow(
                     label: reviewer.id,
                     tooltip: "\(reviewer.id) \(reviewer.name): mean \(Format.fixed(len.mean, 2)), SD \(Format.fixed(len.standardDeviation, 2)), n \(len.count), offset \(Format.signed(len.offset))",

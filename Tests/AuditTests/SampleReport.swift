@@ -99,8 +99,8 @@ enum SampleReport {
         }
         let inBook = candidates.filter { $0.outcome.isInBook }
         let reviewerRows = reviewers.enumerated().map { k, id in
-            let mine = reviews.filter { $0.reviewer == id && $0.counted }.map(\.total)
-            let all = reviews.filter(\.counted).map(\.total)
+            let mine = reviews.filter { $0.reviewer == id && $0.counted }.map { $0.total! }
+            let all = reviews.filter(\.counted).map { $0.total! }
             let mean = mine.reduce(0, +) / Double(mine.count)
             let sd = (mine.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(mine.count)).squareRoot()
             return AuditReport.ReviewerRow(
