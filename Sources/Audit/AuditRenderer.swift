@@ -2,13 +2,17 @@
 public enum AuditRenderer {
     /// Every page and export of the report.
     public static func render(_ report: AuditReport) -> [String: String] {
-        var files = pages(report)
+        var files = pages(RenderContext(report))
         files.merge(exports(report)) { a, _ in a }
         return files
     }
 
     /// The HTML pages (charts are inline SVG inside them).
     public static func pages(_ report: AuditReport) -> [String: String] {
+        pages(RenderContext(report))
+    }
+
+    static func pages(_ report: RenderContext) -> [String: String] {
         var files: [String: String] = [
             "index.html": OverviewPage.render(report),
             "candidates.html": CandidatePages.table(report),

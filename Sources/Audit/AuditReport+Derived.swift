@@ -55,8 +55,13 @@ extension AuditReport {
 
     /// Reviews by one reviewer, in round order, then submission, then date.
     public func reviews(by reviewer: String) -> [ReviewRow] {
+        reviews(byAny: reviews.filter { $0.reviewer == reviewer })
+    }
+
+    /// The given reviews in a reviewer's receipt order: round, then submission, then date.
+    func reviews(byAny rows: [ReviewRow]) -> [ReviewRow] {
         let order = roundOrder
-        return reviews.filter { $0.reviewer == reviewer }.sorted {
+        return rows.sorted {
             let ra = order[$0.round] ?? Int.max, rb = order[$1.round] ?? Int.max
             if ra != rb { return ra < rb }
             if $0.submission != $1.submission { return $0.submission.utf8.lexicographicallyPrecedes($1.submission.utf8) }

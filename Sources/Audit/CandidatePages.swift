@@ -4,7 +4,7 @@ import ManuscriptModel
 /// says about one candidate) and `selection.html` (the book's entries in book order).
 enum CandidatePages {
     /// Ranked candidates by rank, then the unranked by outcome (as the enum lists them), then id.
-    static func displayOrder(_ r: AuditReport) -> [AuditReport.Candidate] {
+    static func displayOrder(_ r: RenderContext) -> [AuditReport.Candidate] {
         let outcomeOrder = Dictionary(uniqueKeysWithValues: AuditReport.Outcome.allCases.enumerated().map { ($1, $0) })
         return r.candidates.sorted { a, b in
             switch (a.rank, b.rank) {
@@ -19,7 +19,7 @@ enum CandidatePages {
         }
     }
 
-    static func table(_ r: AuditReport) -> String {
+    static func table(_ r: RenderContext) -> String {
         var body: HTML = "<h1>Candidates</h1>"
         body += "<p class=\"lead\">All \(r.candidates.count) candidates, best rank first. Click a column to sort, type to filter (accents optional), click an id for the candidate’s full record.</p>"
         func select(_ name: String, _ label: String, _ options: [(String, String)]) -> HTML {
@@ -56,7 +56,7 @@ enum CandidatePages {
         return Layout.page(title: "Candidates", report: r, section: .candidates, depth: 0, body: body)
     }
 
-    static func page(_ r: AuditReport, _ c: AuditReport.Candidate) -> String {
+    static func page(_ r: RenderContext, _ c: AuditReport.Candidate) -> String {
         var body: HTML = "<p class=\"muted id\">\(c.id)</p><h1>\(c.title)</h1>"
         body += """
         <dl class="facts"><dt>field</dt><dd>\(r.fieldName(c.field))</dd><dt>district</dt><dd>\(r.districtName(c.district))</dd>\
@@ -79,7 +79,7 @@ enum CandidatePages {
         if let agg = c.aggregate, let cut = r.cutoff {
             body += " <span class=\"muted\">(\(Format.signed(agg - cut, 3)) against the cut-off \(Format.fixed(cut, 3)))</span>"
         }
-        body += "</dd><dt>rank</dt><dd>\(c.rank.map { "\($0) of \(r.candidates.filter { $0.rank != nil }.count)" } ?? "not ranked")</dd>"
+        body += "</dd><dt>rank</dt><dd>\(c.rank.map { "\($0) of \(r.rankedCount)" } ?? "not ranked")</dd>"
         body += "<dt>spread of totals</dt><dd>\(Format.fixed(c.spread, 3))</dd></dl>"
         if !c.notes.isEmpty {
             body += "<h3>Normalisation</h3><ul>\(c.notes.map { "<li>\($0)</li>" as HTML })</ul>"
@@ -95,7 +95,7 @@ enum CandidatePages {
         return Layout.page(title: c.id, report: r, section: .candidates, depth: 1, body: body)
     }
 
-    static func banner(_ r: AuditReport, _ c: AuditReport.Candidate) -> HTML {
+    static func banner(_ r: RenderContext, _ c: AuditReport.Candidate) -> HTML {
         var text: HTML = "\(Layout.outcomeBadge(c.outcome)) "
         switch c.outcome {
         case .selected, .included:
@@ -119,7 +119,7 @@ enum CandidatePages {
 
     /// Reviews by criterion, with total, normalised total and whether each counted. Shared with
     /// the reviewer pages (which lead with the submission instead of the reviewer).
-    static func reviewTable(_ r: AuditReport, _ reviews: [AuditReport.ReviewRow], from: String, firstColumn: FirstColumn) -> HTML {
+    static func reviewTable(_ r: RenderContext, _ reviews: [AuditReport.ReviewRow], from: String, firstColumn: FirstColumn) -> HTML {
         var head: HTML = firstColumn == .reviewer ? "<th>reviewer</th>" : "<th>submission</th><th>title</th>"
         head += "<th>round</th><th>date</th>"
         for crit in r.rubric.criteria {
@@ -155,7 +155,7 @@ enum CandidatePages {
         """
     }
 
-    static func selection(_ r: AuditReport) -> String {
+    static func selection(_ r: RenderContext) -> String {
         let entries = r.selectionInBookOrder
         var body: HTML = "<h1>The selection</h1>"
         body += "<p class=\"lead\">The \(entries.count) entries in book order: by field (the order of fields.xml), then district (the order of districts.xml), then title in Vietnamese alphabetical order, then id. The same list is in <a href=\"selection.csv\">selection.csv</a>.</p>"

@@ -6,7 +6,7 @@ enum Layout {
     }
 
     /// A whole page. `depth` is how many folders below the report's root the page sits (for links).
-    static func page(title: String, report: AuditReport, section: Section, depth: Int, body: HTML) -> String {
+    static func page(title: String, report: RenderContext, section: Section, depth: Int, body: HTML) -> String {
         let up = String(repeating: "../", count: depth)
         func nav(_ s: Section, _ label: String, _ file: String) -> HTML {
             let current: HTML = s == section ? " aria-current=\"page\"" : .empty

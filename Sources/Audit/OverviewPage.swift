@@ -2,7 +2,7 @@ import ManuscriptModel
 
 /// `index.html`: the whole selection on one page, for the editors' meeting.
 enum OverviewPage {
-    static func render(_ r: AuditReport) -> String {
+    static func render(_ r: RenderContext) -> String {
         var body: HTML = "<h1>Audit of the selection</h1>"
         body += "<p class=\"lead\">How \(r.candidates.count) candidates became \(r.selectionInBookOrder.count) entries: every count, quota and score on these pages comes from the round records and the manuscript.</p>"
         body += cards(r)
@@ -17,7 +17,7 @@ enum OverviewPage {
         return Layout.page(title: "Overview", report: r, section: .overview, depth: 0, body: body)
     }
 
-    static func funnelStages(_ r: AuditReport) -> [(label: String, count: Int)] {
+    static func funnelStages(_ r: RenderContext) -> [(label: String, count: Int)] {
         var stages: [(label: String, count: Int)] = [("submitted", r.rounds.first?.considered ?? r.candidates.count)]
         for round in r.rounds {
             switch round.type {
@@ -31,7 +31,7 @@ enum OverviewPage {
         return stages
     }
 
-    static func cards(_ r: AuditReport) -> HTML {
+    static func cards(_ r: RenderContext) -> HTML {
         func card(_ n: String, _ what: String, _ cls: String = "") -> HTML {
             "<div class=\"card \(cls)\"><div class=\"big\">\(n)</div><div class=\"what\">\(what)</div></div>"
         }
@@ -51,7 +51,7 @@ enum OverviewPage {
         return out + "</div>"
     }
 
-    static func roundsTable(_ r: AuditReport) -> HTML {
+    static func roundsTable(_ r: RenderContext) -> HTML {
         var rows: [HTML] = []
         for round in r.rounds {
             var dropped: [HTML] = []
@@ -86,7 +86,7 @@ enum OverviewPage {
         """
     }
 
-    static func quotas(_ r: AuditReport) -> HTML {
+    static func quotas(_ r: RenderContext) -> HTML {
         var out: HTML = "<h2 id=\"quotas\">Quotas of the final round</h2>"
         guard !r.quotas.isEmpty else { return out + "<p>The final round has no quotas.</p>" }
         out += "<p class=\"lead\">The shaded band is what the quota allows (min to max); the bar is what the selection filled. A quota at its max is why some higher-scoring candidates of that value are left out.</p>"
@@ -112,7 +112,7 @@ enum OverviewPage {
         """
     }
 
-    static func reliability(_ r: AuditReport) -> HTML {
+    static func reliability(_ r: RenderContext) -> HTML {
         var out: HTML = "<h2 id=\"reliability\">Do the reviewers agree?</h2>"
         out += "<p class=\"lead\">Krippendorff’s alpha (interval) over the counted reviews\(r.scoringRound.map { " of round \($0)" } ?? ""): 1 is perfect agreement, 0 is no better than chance. At 0.8 or above the scores are reliable; from 0.667 to 0.8 tentative; below 0.667 unreliable — discuss the criterion before leaning on it. Marks on the bar: 0.667 (dashed) and 0.8.</p>"
         guard !r.reliability.isEmpty else { return out + "<p>No reliability figures.</p>" }
@@ -135,7 +135,7 @@ enum OverviewPage {
         """
     }
 
-    static func charts(_ r: AuditReport) -> HTML {
+    static func charts(_ r: RenderContext) -> HTML {
         var out: HTML = "<h2 id=\"charts\">Scores</h2>"
         let scored = r.candidates.filter { $0.aggregate != nil }
         out += "<figure>\(Chart.histogram(scores: scored.map { ($0.aggregate!, $0.outcome.isInBook) }, cutoff: r.cutoff, xLabel: "aggregate score"))"
@@ -162,7 +162,7 @@ enum OverviewPage {
         return out
     }
 
-    static func chain(_ r: AuditReport) -> HTML {
+    static func chain(_ r: RenderContext) -> HTML {
         var out: HTML = "<h2 id=\"chain\">Round records</h2>"
         out += "<p class=\"lead\"><span class=\"\(r.chain.intact ? "yes" : "no")\">\(r.chain.intact ? "✓ intact" : "✗ broken")</span> — \(r.chain.summary)</p>"
         guard !r.chain.records.isEmpty else { return out }
@@ -177,7 +177,7 @@ enum OverviewPage {
         """
     }
 
-    static func exports(_ r: AuditReport) -> HTML {
+    static func exports(_ r: RenderContext) -> HTML {
         """
         <h2 id="exports">Exports</h2>
         <p class="lead">UTF-8 CSV files with a header row; they open in LibreOffice Calc and Excel with Vietnamese text intact.</p>

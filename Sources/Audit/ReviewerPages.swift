@@ -4,19 +4,19 @@ import ManuscriptModel
 /// every score they gave and what became of it).
 enum ReviewerPages {
     /// Rounds (in selection.xml order) that have reviews.
-    static func reviewedRounds(_ r: AuditReport) -> [String] {
-        let withReviews = Set(r.reviews.map(\.round))
+    static func reviewedRounds(_ r: RenderContext) -> [String] {
+        let withReviews = Set(r.report.reviews.map(\.round))
         var out = r.rounds.map(\.id).filter { withReviews.contains($0) }
         // Reviews of a round selection.xml does not name still show.
         out += withReviews.subtracting(out).sorted()
         return out
     }
 
-    static func index(_ r: AuditReport) -> String {
+    static func index(_ r: RenderContext) -> String {
         var body: HTML = "<h1>Reviewers</h1>"
         body += "<p class=\"lead\">Who scored high and who scored low. Each dot is one counted review total; the black bar is the reviewer’s mean, the dashed red line the mean of all counted totals in the round; the offset is the difference. Most lenient at the top. Click a reviewer for their receipt.</p>"
         for round in reviewedRounds(r) {
-            let counted = r.reviews.filter { $0.round == round && $0.counted && $0.total != nil }
+            let counted = r.report.reviews.filter { $0.round == round && $0.counted && $0.total != nil }
             guard !counted.isEmpty else { continue }
             let roundMean = counted.map { $0.total! }.reduce(0, +) / Double(counted.count)
             var rows: [Chart.StripRow] = []
@@ -35,7 +35,7 @@ enum ReviewerPages {
 
         var rows: [HTML] = []
         for reviewer in r.reviewers {
-            let given = r.reviews.filter { $0.reviewer == reviewer.id }
+            let given = r.reviews(by: reviewer.id)
             let counted = given.filter(\.counted).count
             let lenText: HTML = reviewer.leniency.isEmpty ? "—" :
                 reviewer.leniency.map { "<span class=\"id\">\($0.round)</span>: \(Format.signed($0.offset))" as HTML }
@@ -58,7 +58,7 @@ enum ReviewerPages {
         return Layout.page(title: "Reviewers", report: r, section: .reviewers, depth: 0, body: body)
     }
 
-    static func page(_ r: AuditReport, _ reviewer: AuditReport.ReviewerRow) -> String {
+    static func page(_ r: RenderContext, _ reviewer: AuditReport.ReviewerRow) -> String {
         let given = r.reviews(by: reviewer.id)
         let counted = given.filter(\.counted).count
         var body: HTML = "<p class=\"muted id\">reviewer \(reviewer.id)</p><h1>\(reviewer.name)</h1>"
