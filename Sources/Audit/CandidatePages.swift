@@ -81,11 +81,18 @@ enum CandidatePages {
         }
         body += "</dd><dt>rank</dt><dd>\(c.rank.map { "\($0) of \(r.rankedCount)" } ?? "not ranked")</dd>"
         body += "<dt>spread of totals</dt><dd>\(Format.fixed(c.spread, 3))</dd></dl>"
+
+        let reviews = r.reviews(of: c.id)
+        let dots = reviews.filter { $0.round == r.scoringRound }.compactMap { rev in
+            rev.total.map { Chart.ReviewDot(label: rev.reviewer, value: $0, counted: rev.counted) }
+        }
+        if !dots.isEmpty {
+            body += "<figure>\(Chart.reviewDots(dots, aggregate: c.aggregate, cutoff: r.cutoff, scale: (r.rubric.min, r.rubric.max)))"
+            body += "<figcaption>Each dot is one review’s total in round \(r.scoringRound ?? ""); hollow red dots did not count. The black bar is the aggregate, the dashed line the cut-off.</figcaption></figure>"
+        }
         if !c.notes.isEmpty {
             body += "<h3>Normalisation</h3><ul>\(c.notes.map { "<li>\($0)</li>" as HTML })</ul>"
         }
-
-        let reviews = r.reviews(of: c.id)
         body += "<h2>Reviews</h2>"
         if reviews.isEmpty {
             body += "<p>No reviews.</p>"

@@ -295,6 +295,40 @@ enum Chart {
         return out + "</svg>"
     }
 
+    // MARK: One candidate's reviews
+
+    struct ReviewDot {
+        var label: String
+        var value: Double
+        var counted: Bool
+    }
+
+    /// One candidate's review totals on the rubric's scale: filled dots counted, hollow ones not,
+    /// a bar at the aggregate and a dashed line at the cut-off.
+    static func reviewDots(_ dots: [ReviewDot], aggregate: Double?, cutoff: Double?, scale: (Double, Double)) -> HTML {
+        let f = Frame(width: 760, height: 110, left: 20, right: 20, top: 34, bottom: 40)
+        let (lo, hi) = scale
+        func x(_ v: Double) -> Double { f.left + (min(max(v, lo), hi) - lo) / (hi - lo) * f.plotWidth }
+        let cy = f.top + f.plotHeight / 2
+        var out = open(f, label: "Review totals of this candidate")
+        out += xAxis(f, lo: lo, hi: hi, label: "review total")
+        if let cutoff {
+            out += line(x(cutoff), f.top - 6, x(cutoff), f.height - f.bottom, stroke: accent, width: 1.5, dash: "5 3")
+            out += text("cut-off \(Format.fixed(cutoff, 2))", x: x(cutoff), y: f.top - 10, size: 11, weight: "bold", fill: accent)
+        }
+        for (i, d) in dots.enumerated() {
+            let y = cy + Double(i % 3 - 1) * 6
+            let fill: HTML = d.counted ? "fill=\"\(inBook)\"" : "fill=\"#fff\" stroke=\"\(accent)\" stroke-width=\"1.5\""
+            out += "<circle cx=\"\(Format.coord(x(d.value)))\" cy=\"\(Format.coord(y))\" r=\"5\" \(fill)><title>\(d.label): \(Format.fixed(d.value, 3))\(d.counted ? "" : " (not counted)")</title></circle>"
+        }
+        if let aggregate {
+            out += line(x(aggregate), cy - 14, x(aggregate), cy + 14, stroke: ink, width: 3)
+            let near = cutoff.map { abs(x($0) - x(aggregate)) < 90 } ?? false
+            out += text("aggregate \(Format.fixed(aggregate, 2))", x: x(aggregate), y: near ? cy + 28 : f.top - 10, size: 11, weight: "bold")
+        }
+        return out + "</svg>"
+    }
+
     // MARK: Small inline gauges
 
     /// A quota as a bar: the allowed band [min, max] shaded, the fill as a bar, red when outside.
