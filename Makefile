@@ -15,7 +15,7 @@ CONFIG      ?= release
 BUILD_PKGS  := libxml2-dev libglpk-dev
 BOOK_PKGS   := xsltproc docbook5-xml docbook-xsl-ns fop fonts-noto-core
 TEST_PKGS   := jing libxml2-utils poppler-utils chromium
-BENCH_PKGS  := pandoc time libxml2-utils
+BENCH_PKGS  := pandoc time bc libxml2-utils
 
 BIN = .build/$(CONFIG)/modelbook
 

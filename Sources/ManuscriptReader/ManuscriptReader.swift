@@ -1,1 +1,283 @@
-// Module ManuscriptReader.
+import Crypto
+import Dispatch
+import Foundation
+import ManuscriptModel
+import XMLKit
+
+/// How to read a manuscript folder.
+public struct ReadOptions: Sendable {
+    /// Largest XML file accepted, in bytes.
+    public var maxFileBytes: Int
+    /// Worker threads; nil uses every active core.
+    public var workers: Int?
+    /// Validate `preface`/`partintro` fragments against DocBook 5.0 when its schema is installed.
+    public var validateDocBook: Bool
+    /// The current directory, for printing paths relative to it (nil: the process's).
+    public var currentDirectory: String?
+
+    public init(maxFileBytes: Int = 16 * 1_048_576, workers: Int? = nil, validateDocBook: Bool = true,
+                currentDirectory: String? = nil) {
+        self.maxFileBytes = maxFileBytes
+        self.workers = workers
+        self.validateDocBook = validateDocBook
+        self.currentDirectory = currentDirectory
+    }
+}
+
+/// How much was read.
+public struct ReadCounts: Hashable, Sendable, Codable {
+    /// Submission files, including those that could not be parsed.
+    public var submissions: Int
+    /// `review` elements in every score sheet.
+    public var reviews: Int
+    /// Reviewers in reviewers.xml.
+    public var reviewers: Int
+    /// Files in reviews/.
+    public var reviewSheets: Int
+    /// Files in edits/.
+    public var edits: Int
+    /// XML files read (configuration, submissions, reviews, edits, DocBook fragments).
+    public var files: Int
+    /// Files with at least one error.
+    public var filesWithErrors: Int
+
+    public init(submissions: Int = 0, reviews: Int = 0, reviewers: Int = 0, reviewSheets: Int = 0, edits: Int = 0,
+                files: Int = 0, filesWithErrors: Int = 0) {
+        self.submissions = submissions
+        self.reviews = reviews
+        self.reviewers = reviewers
+        self.reviewSheets = reviewSheets
+        self.edits = edits
+        self.files = files
+        self.filesWithErrors = filesWithErrors
+    }
+}
+
+/// A manuscript as read, with every finding. The manuscript is complete only when there are no errors.
+public struct ReadResult: Sendable {
+    public var manuscript: Manuscript
+    public var findings: [Finding]
+    public var counts: ReadCounts
+    public init(manuscript: Manuscript, findings: [Finding], counts: ReadCounts) {
+        self.manuscript = manuscript
+        self.findings = findings
+        self.counts = counts
+    }
+}
+
+/// Reads a manuscript folder: every file parsed and validated (in parallel), mapped to values,
+/// then checked across files. Never stops at the first bad file.
+public enum ManuscriptReader {
+    public static func read(folder: String, options: ReadOptions = .init()) -> ReadResult {
+        let cwd = options.currentDirectory ?? FileManager.default.currentDirectoryPath
+        let layout = Layout(folder: folder, cwd: cwd)
+        var findings: [Finding] = []
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: layout.absolute, isDirectory: &isDirectory), isDirectory.boolValue else {
+            let message = FileManager.default.fileExists(atPath: layout.absolute)
+                ? "\(folder) is a file, not a manuscript folder"
+                : "the manuscript folder \(folder) does not exist"
+            return ReadResult(manuscript: emptyManuscript(folder),
+                              findings: [.error(at: SourceLocation(path: layout.displayRoot), message)], counts: ReadCounts())
+        }
+
+        // The files to read, in a fixed order: configuration, then each folder sorted by name.
+        var jobs: [Job] = []
+        let required: [(String, InputFormat, String)] = [
+            ("districts.xml", .districts, "the districts a submitting unit can belong to"),
+            ("fields.xml", .fields, "the fields, which are the parts of the book"),
+            ("rubric.xml", .rubric, "the scoring criteria"),
+            ("reviewers.xml", .reviewers, "the reviewers"),
+            ("selection.xml", .selection, "the selection rounds"),
+        ]
+        if layout.isFile("book.xml") { jobs.append(Job(relativePath: "book.xml", format: .book)) }
+        for (name, format, what) in required {
+            if layout.isFile(name) {
+                jobs.append(Job(relativePath: name, format: format))
+            } else {
+                findings.append(.error(at: SourceLocation(path: layout.display(name)),
+                                       "\(name) is missing: every manuscript needs it (\(what)); see docs/formats.md"))
+            }
+        }
+        var listed: [String: [String]] = [:]
+        for (dir, format, isEdit) in [("submissions", InputFormat.submission, false), ("reviews", .reviews, false), ("edits", .submission, true)] {
+            let (xml, others) = layout.list(dir)
+            listed[dir] = xml
+            jobs += xml.map { Job(relativePath: dir + "/" + $0, format: format, isEdit: isEdit) }
+            for other in others {
+                findings.append(.warning(at: SourceLocation(path: layout.display(dir + "/" + other)),
+                                         "not read: only .xml files are read from \(dir)/"))
+            }
+        }
+        if listed["submissions"]!.isEmpty {
+            findings.append(.error(at: SourceLocation(path: layout.display("submissions")),
+                                   "no submissions found: put one .xml file per candidate in \(layout.display("submissions"))/"))
+        }
+
+        // Parse, validate and map every file, on every core.
+        let outcomes = readAll(jobs, layout: layout, options: options)
+
+        // Assemble.
+        var input = CheckInput()
+        var manuscript = emptyManuscript(folder)
+        var counts = ReadCounts()
+        for o in outcomes {
+            findings += o.findings
+            manuscript.inputDigests.merge(o.digests) { a, _ in a }
+            counts.files += o.xmlFiles
+            switch o.format {
+            case .submission where o.isEdit: counts.edits += 1
+            case .submission: counts.submissions += 1
+            case .reviews: counts.reviewSheets += 1
+            default: break
+            }
+            if o.unreadable, o.format == .submission, !o.isEdit {
+                input.unreadableSubmissionIds.insert(stem(o.relativePath))
+            }
+            switch o.content {
+            case .book(let b): input.book = b; manuscript.book = b.metadata
+            case .districts(let d): input.districts = d; manuscript.districts = d.districts
+            case .fields(let f): input.fields = f; manuscript.fields = f.fields
+            case .rubric(let r): input.rubric = r; manuscript.rubric = r.rubric
+            case .reviewers(let r): input.reviewers = r; manuscript.reviewers = r.reviewers; counts.reviewers = r.reviewers.count
+            case .selection(let s): input.selection = s; manuscript.selection = s.plan
+            case .submission(let s):
+                input.submissions.append(s)
+                if s.isEdit {
+                    if manuscript.edits[s.submission.id] == nil { manuscript.edits[s.submission.id] = s.submission }
+                } else {
+                    manuscript.submissions.append(s.submission)
+                }
+            case .reviews(let r):
+                input.sheets.append(r)
+                manuscript.reviewSheets.append(r.sheet)
+                counts.reviews += r.sheet.reviews.count
+            case nil: break
+            }
+        }
+        manuscript.submissions.sort { ($0.id, $0.location.path) < ($1.id, $1.location.path) }
+        findings += Checks.all(input)
+        findings = findings.sortedForReport()
+        counts.filesWithErrors = Set(findings.filter { $0.severity == .error }.map(\.location.path))
+            .subtracting([layout.displayRoot, layout.display("submissions")]).count
+        return ReadResult(manuscript: manuscript, findings: findings, counts: counts)
+    }
+
+    static func emptyManuscript(_ folder: String) -> Manuscript {
+        Manuscript(root: folder, book: nil, districts: [], fields: [], rubric: Rubric(min: 0, max: 10, criteria: []),
+                   reviewers: [], selection: SelectionPlan(rounds: []), submissions: [], reviewSheets: [], edits: [:],
+                   inputDigests: [:])
+    }
+
+    struct Job: Sendable {
+        var relativePath: String
+        var format: InputFormat
+        var isEdit = false
+    }
+
+    /// Reads the jobs on `workers` threads; each thread has its own compiled schemas.
+    static func readAll(_ jobs: [Job], layout: Layout, options: ReadOptions) -> [FileOutcome] {
+        guard !jobs.isEmpty else { return [] }
+        let workers = max(1, min(options.workers ?? ProcessInfo.processInfo.activeProcessorCount, jobs.count))
+        let results = ResultSlots(count: jobs.count)
+        let next = Counter()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let schemas = SchemaSet()
+            while true {
+                let i = next.take()
+                guard i < jobs.count else { break }
+                // Each file's libxml2 tree is freed as soon as its values are mapped.
+                let outcome = autoreleasepoolIfNeeded { FileReader(layout: layout, options: options, schemas: schemas).read(jobs[i]) }
+                results.set(i, outcome)
+            }
+        }
+        return results.values
+    }
+
+    static func stem(_ relativePath: String) -> String {
+        let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
+        return name.hasSuffix(".xml") ? String(name.dropLast(4)) : name
+    }
+}
+
+@inline(__always) func autoreleasepoolIfNeeded<T>(_ body: () -> T) -> T {
+    #if canImport(ObjectiveC)
+    return autoreleasepool(invoking: body)
+    #else
+    return body()
+    #endif
+}
+
+/// A thread-safe index dispenser.
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+    func take() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value - 1
+    }
+}
+
+/// One slot per job, each written by exactly one worker.
+final class ResultSlots: @unchecked Sendable {
+    private var slots: [FileOutcome?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ value: FileOutcome) {
+        lock.lock()
+        slots[i] = value
+        lock.unlock()
+    }
+    var values: [FileOutcome] { slots.compactMap { $0 } }
+}
+
+/// Where the manuscript is, and how its paths are printed.
+struct Layout: Sendable {
+    /// The folder as given.
+    let folder: String
+    /// Its absolute path, for reading.
+    let absolute: String
+    /// The folder as printed: relative to the current directory when an absolute path lies below it.
+    let displayRoot: String
+
+    init(folder: String, cwd: String) {
+        self.folder = folder
+        var f = folder
+        while f.count > 1, f.hasSuffix("/") { f.removeLast() }
+        let abs = f.hasPrefix("/") ? f : (cwd.hasSuffix("/") ? cwd : cwd + "/") + f
+        self.absolute = abs
+        if f.hasPrefix("/") {
+            let base = cwd.hasSuffix("/") ? cwd : cwd + "/"
+            if f == cwd { displayRoot = "." } else if f.hasPrefix(base) { displayRoot = String(f.dropFirst(base.count)) } else { displayRoot = f }
+        } else {
+            displayRoot = f
+        }
+    }
+
+    func display(_ relativePath: String) -> String {
+        displayRoot == "." ? relativePath : displayRoot + "/" + relativePath
+    }
+
+    func url(_ relativePath: String) -> URL { URL(fileURLWithPath: absolute + "/" + relativePath) }
+
+    func isFile(_ relativePath: String) -> Bool {
+        var d: ObjCBool = false
+        return FileManager.default.fileExists(atPath: absolute + "/" + relativePath, isDirectory: &d) && !d.boolValue
+    }
+
+    /// The `.xml` files of a folder (sorted by name) and its other visible files.
+    func list(_ dir: String) -> (xml: [String], others: [String]) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute + "/" + dir) else { return ([], []) }
+        let visible = names.filter { !$0.hasPrefix(".") && isFile(dir + "/" + $0) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return (visible.filter { $0.hasSuffix(".xml") }, visible.filter { !$0.hasSuffix(".xml") })
+    }
+}
+
+func sha256Hex<D: DataProtocol>(_ data: D) -> String {
+    SHA256.hash(data: data).map { byte in
+        let digits = Array("0123456789abcdef")
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+    }.joined()
+}

@@ -1,0 +1,339 @@
+import ManuscriptModel
+
+/// Everything the cross-file checks look at. A configuration file that is missing or unreadable is
+/// nil, and the checks that need it are skipped (its own error is enough; no cascade).
+struct CheckInput: Sendable {
+    var book: BookRead?
+    var districts: DistrictsRead?
+    var fields: FieldsRead?
+    var rubric: RubricRead?
+    var reviewers: ReviewersRead?
+    var selection: SelectionRead?
+    /// Submissions and edits that could be mapped, in file-name order.
+    var submissions: [SubmissionRead] = []
+    /// Ids of submission files that could not be parsed (taken from the file name): they count
+    /// as existing, so reviews of them are not reported a second time.
+    var unreadableSubmissionIds: Set<String> = []
+    var sheets: [SheetRead] = []
+}
+
+/// The rules a schema cannot express. Pure functions: values in, findings out.
+enum Checks {
+    static func all(_ input: CheckInput) -> [Finding] {
+        var out: [Finding] = []
+        if let d = input.districts { out += duplicates(d.districts.map(\.code), d.codeAt, what: "district code") }
+        if let f = input.fields { out += duplicates(f.fields.map(\.code), f.codeAt, what: "field code") }
+        if let r = input.rubric { out += rubric(r) }
+        if let r = input.reviewers {
+            out += duplicates(r.reviewers.map(\.id), r.idAt, what: "reviewer id")
+            if let d = input.districts {
+                let codes = Set(d.districts.map(\.code))
+                for (i, reviewer) in r.reviewers.enumerated() where !codes.contains(reviewer.district) {
+                    out.append(unknown("district", reviewer.district, at: r.districtAt[i], in: "districts.xml", known: d.districts.map(\.code)))
+                }
+            }
+        }
+        if let s = input.selection { out += selection(s, input) }
+        out += submissions(input)
+        out += reviews(input)
+        if let b = input.book { out += book(b, input) }
+        return out
+    }
+
+    // MARK: Configuration
+
+    /// The second and later uses of a code, each pointing back at the first.
+    static func duplicates(_ values: [String], _ at: [SourceLocation], what: String) -> [Finding] {
+        var first: [String: Int] = [:]
+        var out: [Finding] = []
+        for (i, v) in values.enumerated() where !v.isEmpty {
+            if let j = first[v] {
+                out.append(.error(at: at[i], "duplicate \(what) \"\(v)\"; each \(what) must be unique",
+                                  notes: [.init(location: at[j], message: "first used here")]))
+            } else {
+                first[v] = i
+            }
+        }
+        return out
+    }
+
+    static func rubric(_ r: RubricRead) -> [Finding] {
+        var out = duplicates(r.rubric.criteria.map(\.key), r.keyAt, what: "criterion key")
+        if r.scaleRead, !(r.rubric.min < r.rubric.max) {
+            out.append(.error(at: r.minAt, "the rubric's min (\(fmt(r.rubric.min))) must be smaller than its max (\(fmt(r.rubric.max)))"))
+        }
+        for (i, c) in r.rubric.criteria.enumerated() where !c.weight.isNaN && !(c.weight > 0) {
+            out.append(.error(at: r.weightAt[i], "the weight of criterion \"\(c.key)\" is \(fmt(c.weight)); a weight must be a number greater than 0"))
+        }
+        return out
+    }
+
+    static func selection(_ s: SelectionRead, _ input: CheckInput) -> [Finding] {
+        var out = duplicates(s.plan.rounds.map(\.id), s.rounds.map(\.idAt), what: "round id")
+        let knownSubmissions = submissionIds(input)
+        for (round, read) in zip(s.plan.rounds, s.rounds) {
+            if read.typeRead {
+                if round.type == .optimize, round.count == nil {
+                    out.append(.error(at: round.location, "the optimize round \"\(round.id)\" needs count: how many entries the book takes"))
+                }
+                if round.type == .rank, round.keep == nil {
+                    out.append(.error(at: round.location, "the rank round \"\(round.id)\" needs keep: how many candidates stay on the shortlist"))
+                }
+            }
+            for m in read.months where YearMonth(iso: m.value) == nil {
+                out.append(.error(at: m.at, "\"\(m.value)\" is not a real month: write YYYY-MM with a month from 01 to 12"))
+            }
+            for r in read.ranges {
+                if let a = YearMonth(iso: r.start.value), let b = YearMonth(iso: r.end.value), b < a {
+                    out.append(.error(at: r.end.at, "the end \(r.end.value) is before the start \(r.start.value)"))
+                }
+            }
+            for (i, q) in round.quotas.enumerated() {
+                if let min = q.min, let max = q.max, min > max {
+                    out.append(.error(at: read.quotaMinAt[i], "this quota's min (\(min)) is greater than its max (\(max)); no selection can meet it"))
+                }
+                if let value = q.value, let at = read.quotaValueAt[i] {
+                    switch q.dimension {
+                    case .field:
+                        if let f = input.fields, !f.fields.contains(where: { $0.code == value }) {
+                            out.append(unknown("field", value, at: at, in: "fields.xml", known: f.fields.map(\.code)))
+                        }
+                    case .district:
+                        if let d = input.districts, !d.districts.contains(where: { $0.code == value }) {
+                            out.append(unknown("district", value, at: at, in: "districts.xml", known: d.districts.map(\.code)))
+                        }
+                    case .kind:
+                        if SubmissionKind(rawValue: value) == nil {
+                            out.append(.error(at: at, "unknown kind \"\(value)\" in a quota: use model or example"))
+                        }
+                    case .unit:
+                        break
+                    }
+                }
+            }
+            if let known = knownSubmissions {
+                for (o, at) in zip(round.includes, read.includeAt) where !known.contains(o.submission) {
+                    out.append(unknownSubmission(o.submission, at: at, known: known))
+                }
+                for (o, at) in zip(round.excludes, read.excludeAt) where !known.contains(o.submission) {
+                    out.append(unknownSubmission(o.submission, at: at, known: known))
+                }
+            }
+        }
+        return out
+    }
+
+    // MARK: Submissions
+
+    /// Ids that references may name; nil when no submission file exists (one error says so already).
+    /// A submission whose own id is malformed is also known by its file name, so references to it
+    /// do not repeat its error.
+    static func submissionIds(_ input: CheckInput) -> Set<String>? {
+        let originals = input.submissions.filter { !$0.isEdit }
+        guard !originals.isEmpty || !input.unreadableSubmissionIds.isEmpty else { return nil }
+        var ids = Set(originals.map(\.submission.id)).union(input.unreadableSubmissionIds)
+        for s in originals where !isIdentifier(s.submission.id) { ids.insert(s.fileStem) }
+        return ids
+    }
+
+    static func submissions(_ input: CheckInput) -> [Finding] {
+        var out: [Finding] = []
+        var firstOfId: [String: SubmissionRead] = [:]
+        var firstEdit: [String: SubmissionRead] = [:]
+        let originals = submissionIds(input)
+        for s in input.submissions {
+            let id = s.submission.id
+            if s.isEdit {
+                if let first = firstEdit[id] {
+                    out.append(.error(at: s.idAt, "a second edited text of submission \(id); keep one file per submission in edits/",
+                                      notes: [.init(location: first.idAt, message: "the first edited text of \(id) is here")]))
+                } else {
+                    firstEdit[id] = s
+                }
+                if let originals, !originals.contains(id) {
+                    out.append(.error(at: s.idAt, "edited text of \(id), but there is no submission \(id) in submissions/"))
+                }
+            } else {
+                if let first = firstOfId[id] {
+                    out.append(.error(at: s.idAt, "duplicate submission id \(id): it is also used in \(first.submission.location.path)",
+                                      notes: [.init(location: first.idAt, message: "\(id) is first used here")]))
+                } else {
+                    firstOfId[id] = s
+                }
+            }
+            if isIdentifier(id), s.fileStem != id {
+                out.append(.warning(at: s.idAt, "the file is named \(s.fileStem).xml but holds submission \(id); name it \(id).xml so it is easy to find"))
+            }
+            out += submission(s, input)
+        }
+        return out
+    }
+
+    static func submission(_ s: SubmissionRead, _ input: CheckInput) -> [Finding] {
+        var out: [Finding] = []
+        let sub = s.submission
+        if let f = input.fields, !sub.field.isEmpty, !f.fields.contains(where: { $0.code == sub.field }) {
+            out.append(unknown("field", sub.field, at: s.fieldAt, in: "fields.xml", known: f.fields.map(\.code)))
+        }
+        if let d = input.districts, !sub.unit.district.isEmpty, !d.districts.contains(where: { $0.code == sub.unit.district }) {
+            out.append(unknown("district", sub.unit.district, at: s.districtAt, in: "districts.xml", known: d.districts.map(\.code)))
+        }
+        for d in s.dates { out += realDate(d) }
+        for m in [s.periodStart, s.periodEnd].compactMap({ $0 }) where ValueType.month.accepts(m.value) && YearMonth(iso: m.value) == nil {
+            out.append(.error(at: m.at, "\"\(m.value)\" is not a real month: the month must be 01 to 12"))
+        }
+        if let a = s.periodStart.flatMap({ YearMonth(iso: $0.value) }), let endText = s.periodEnd,
+           let b = YearMonth(iso: endText.value), b < a {
+            out.append(.error(at: endText.at, "the period ends (\(b)) before it starts (\(a))"))
+        }
+        var hrefs: Set<String> = []
+        for a in s.attachments {
+            hrefs.insert(a.href.value)
+            if let problem = unsafeHref(a.href.value) {
+                out.append(.error(at: a.href.at, "attachment href \"\(a.href.value)\" \(problem); write a path inside attachments/, e.g. \(sub.id)/anh-1.jpg"))
+                continue
+            }
+            if !a.exists {
+                out.append(.error(at: a.href.at, "attachment file not found: \(a.relativePath ?? a.href.value) does not exist in the manuscript folder"))
+            } else if let actual = a.actualDigest, ValueType.sha256.accepts(a.sha256.value), actual != a.sha256.value.lowercased() {
+                out.append(.error(at: a.sha256.at,
+                                  "the SHA-256 of \(a.relativePath ?? a.href.value) does not match: the file's is \(actual); the file changed or the digest is wrong"))
+            }
+        }
+        for f in s.figures where !hrefs.contains(f.value) {
+            var message = "figure ref \"\(f.value)\" is not an attachment of this submission"
+            if let guess = closest(f.value, among: Array(hrefs)) { message += "; did you mean \"\(guess)\"?" }
+            else if hrefs.isEmpty { message += "; list the file under <attachments> first" }
+            out.append(.error(at: f.at, message))
+        }
+        for l in s.links {
+            let lower = l.value.lowercased()
+            if !(lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:")) {
+                out.append(.error(at: l.at, "link \"\(l.value)\" is not allowed: a link must start with http://, https:// or mailto:"))
+            }
+        }
+        return out
+    }
+
+    /// Why an attachment href would leave attachments/, or nil when it stays inside.
+    static func unsafeHref(_ href: String) -> String? {
+        if href.isEmpty { return "is empty" }
+        if href.contains("\\") { return "uses a backslash (\\); use / between folders" }
+        if href.hasPrefix("/") || href.hasPrefix("~") { return "is an absolute path" }
+        if href.contains(":") { return "is a URL or a drive path, not a file inside attachments/" }
+        if href.split(separator: "/", omittingEmptySubsequences: false).contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) {
+            return "leaves attachments/ or is not a plain path (\"..\", \".\" or \"//\")"
+        }
+        return nil
+    }
+
+    static func realDate(_ d: Located<String>) -> [Finding] {
+        guard ValueType.date.accepts(d.value), CalendarDate(iso: d.value) == nil else { return [] }
+        return [.error(at: d.at, "\(d.value) is not a real date: that day does not exist in the calendar")]
+    }
+
+    // MARK: Reviews
+
+    static func reviews(_ input: CheckInput) -> [Finding] {
+        var out: [Finding] = []
+        let known = submissionIds(input)
+        let reviewerIds = input.reviewers.map { Set($0.reviewers.map(\.id)) }
+        let roundIds = input.selection.map { Set($0.plan.rounds.map(\.id)) }
+        var seen: [String: SourceLocation] = [:]
+        for sheet in input.sheets {
+            let s = sheet.sheet
+            if let ids = reviewerIds, !s.reviewer.isEmpty, !ids.contains(s.reviewer) {
+                out.append(unknown("reviewer", s.reviewer, at: sheet.reviewerAt, in: "reviewers.xml", known: ids.sorted()))
+            }
+            if let ids = roundIds, !s.round.isEmpty, !ids.contains(s.round) {
+                out.append(unknown("round", s.round, at: sheet.roundAt, in: "selection.xml", known: input.selection!.plan.rounds.map(\.id)))
+            }
+            for (review, read) in zip(s.reviews, sheet.reviews) {
+                if let known, !review.submission.isEmpty, !known.contains(review.submission) {
+                    out.append(unknownSubmission(review.submission, at: read.submissionAt, known: known))
+                }
+                out += realDate(read.date)
+                if let rubric = input.rubric { out += scores(read, rubric) }
+                if CalendarDate(iso: read.date.value) != nil {
+                    let key = [s.reviewer, s.round, review.submission, read.date.value].joined(separator: "\u{1F}")
+                    if let first = seen[key] {
+                        out.append(.error(at: read.at,
+                            "\(s.reviewer) reviewed \(review.submission) twice in round \(s.round) on the same date (\(read.date.value)); keep one review, or give the later one its own date",
+                            notes: [.init(location: first, message: "the other review is here")]))
+                    } else {
+                        seen[key] = read.at
+                    }
+                }
+            }
+            if let known {
+                for (c, at) in zip(s.conflicts, sheet.conflictAt) where !known.contains(c.submission) {
+                    out.append(unknownSubmission(c.submission, at: at, known: known))
+                }
+            }
+        }
+        return out
+    }
+
+    static func scores(_ review: ReviewRead, _ r: RubricRead) -> [Finding] {
+        var out: [Finding] = []
+        let keys = r.rubric.criteria.map(\.key)
+        var scored: [String: SourceLocation] = [:]
+        for s in review.scores {
+            let key = s.criterion.value
+            if !keys.contains(key) {
+                out.append(unknown("criterion", key, at: s.criterion.at, in: "rubric.xml", known: keys))
+                continue
+            }
+            if let first = scored[key] {
+                out.append(.error(at: s.criterion.at, "criterion \(key) is scored twice in this review; score each criterion once",
+                                  notes: [.init(location: first, message: "first score of \(key)")]))
+            } else {
+                scored[key] = s.criterion.at
+            }
+            if r.scaleRead, r.rubric.min < r.rubric.max, let v = s.value, v.value < r.rubric.min || v.value > r.rubric.max {
+                out.append(.error(at: v.at, "score \(fmt(v.value)) for \(key) is outside the rubric's scale \(fmt(r.rubric.min))–\(fmt(r.rubric.max))"))
+            }
+        }
+        let missing = keys.filter { !$0.isEmpty && scored[$0] == nil }
+        if !missing.isEmpty {
+            out.append(.error(at: review.at, "this review does not score " + orList(missing)
+                              + "; a review must score every criterion of rubric.xml"))
+        }
+        return out
+    }
+
+    // MARK: Book
+
+    static func book(_ b: BookRead, _ input: CheckInput) -> [Finding] {
+        var out: [Finding] = []
+        for d in b.dates { out += realDate(d) }
+        if let f = input.fields {
+            for intro in b.introFieldAt where !f.fields.contains(where: { $0.code == intro.value }) {
+                out.append(unknown("field", intro.value, at: intro.at, in: "fields.xml", known: f.fields.map(\.code)))
+            }
+        }
+        out += duplicates(b.introFieldAt.map(\.value), b.introFieldAt.map(\.at), what: "part introduction field")
+        return out
+    }
+
+    // MARK: Wording
+
+    static func unknown(_ what: String, _ value: String, at: SourceLocation, in file: String, known: [String]) -> Finding {
+        var message = "unknown \(what) \"\(value)\": it is not in \(file)"
+        if let guess = closest(value, among: known) { message += "; did you mean \"\(guess)\"?" }
+        return .error(at: at, message)
+    }
+
+    static func unknownSubmission(_ id: String, at: SourceLocation, known: Set<String>) -> Finding {
+        var message = "unknown submission \(id): there is no submission with this id in submissions/"
+        if let guess = closest(id, among: known.sorted()) { message += "; did you mean \(guess)?" }
+        return .error(at: at, message)
+    }
+}
+
+/// A number as an editor wrote it: no trailing ".0".
+func fmt(_ x: Double) -> String {
+    if x.isNaN { return "not a number" }
+    if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
+    return String(x)
+}

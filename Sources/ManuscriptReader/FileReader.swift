@@ -1,0 +1,244 @@
+import Foundation
+import ManuscriptModel
+import XMLKit
+
+/// Reads one input file: bytes, digest, Unicode check, parse, schema, values.
+struct FileReader {
+    let layout: Layout
+    let options: ReadOptions
+    let schemas: SchemaSet
+
+    func read(_ job: ManuscriptReader.Job) -> FileOutcome {
+        let display = layout.display(job.relativePath)
+        var outcome = FileOutcome(relativePath: job.relativePath, displayPath: display, format: job.format, isEdit: job.isEdit)
+        let top = SourceLocation(path: display)
+        let stem = ManuscriptReader.stem(job.relativePath)
+        let leftOut: Finding.Note? = job.format == .submission
+            ? .init(message: job.isEdit ? "nothing in this file was read: the edited text of \(stem) is not used until the file is fixed"
+                                        : "nothing in this file was read: submission \(stem) is counted but left out until the file is fixed")
+            : .init(message: "nothing in this file was read until it is fixed")
+
+        guard let data = try? Data(contentsOf: layout.url(job.relativePath)) else {
+            outcome.findings.append(.error(at: top, "cannot open the file: check that it exists and can be read", notes: [leftOut!]))
+            outcome.unreadable = true
+            return outcome
+        }
+        let bytes = [UInt8](data)
+        outcome.digests[job.relativePath] = sha256Hex(bytes)
+
+        let document: XMLDocument
+        do {
+            document = try XMLDocument.parse(bytes, limits: ParseLimits(maxBytes: options.maxFileBytes))
+        } catch {
+            for (i, p) in error.problems.enumerated() {
+                outcome.findings.append(.error(at: SourceLocation(path: display, line: p.line, column: p.column), p.message,
+                                               notes: i == 0 ? [leftOut!] : []))
+            }
+            outcome.unreadable = true
+            return outcome
+        }
+
+        // NFC: one look at the whole text; strings are normalised one by one only when needed.
+        let nonNFC = firstNonNFC(bytes)
+        if let p = nonNFC {
+            outcome.findings.append(.warning(at: SourceLocation(path: display, line: p.line, column: p.column),
+                "text is not in Unicode NFC (first here): it was normalised to NFC when read; save the file as NFC so every tool sees the same letters"))
+        }
+
+        let root = document.root
+        guard root.name == job.format.rootElement, root.namespace == nil else {
+            let p = root.position
+            let at = SourceLocation(path: display, line: p.line, column: p.column)
+            if root.name == job.format.rootElement {
+                outcome.findings.append(.error(at: at, "<\(root.name)> must not be in an XML namespace: remove the xmlns=\"…\" attribute (manuscript files use no namespace)", notes: [leftOut!]))
+            } else {
+                outcome.findings.append(.error(at: at, "the file starts with <\(root.name)>, but \(what(job)) starts with <\(job.format.rootElement)>", notes: [leftOut!]))
+            }
+            outcome.unreadable = true
+            return outcome
+        }
+
+        do {
+            let problems = try schemas.schema(job.format).validate(document)
+            if !problems.isEmpty {
+                let translator = SchemaMessages(document: document, model: SchemaModels.all[job.format], path: display, what: what(job))
+                outcome.findings += translator.translate(problems)
+            }
+        } catch {
+            outcome.findings += error.problems.map { .error(at: top, $0.message) }
+        }
+
+        let mapper = Mapper(path: display, normalise: nonNFC != nil)
+        switch job.format {
+        case .book: outcome.content = .book(book(root, mapper, &outcome))
+        case .districts: outcome.content = .districts(mapper.districts(root))
+        case .fields: outcome.content = .fields(mapper.fields(root))
+        case .rubric: outcome.content = .rubric(mapper.rubric(root))
+        case .reviewers: outcome.content = .reviewers(mapper.reviewers(root))
+        case .selection: outcome.content = .selection(mapper.selection(root))
+        case .reviews: outcome.content = .reviews(mapper.reviews(root))
+        case .submission:
+            var digests: [String: String] = [:]
+            let read = mapper.submission(root, fileStem: stem, isEdit: job.isEdit) { href in
+                guard Checks.unsafeHref(href) == nil else { return (nil, nil, false) }
+                let rel = "attachments/" + href
+                guard layout.isFile(rel), let data = try? Data(contentsOf: layout.url(rel), options: .mappedIfSafe) else {
+                    return (rel, nil, false)
+                }
+                let digest = sha256Hex(data)
+                digests[rel] = digest
+                return (rel, digest, true)
+            }
+            outcome.digests.merge(digests) { a, _ in a }
+            outcome.content = .submission(read)
+        }
+        outcome.findings += mapper.findings
+        return outcome
+    }
+
+    private func what(_ job: ManuscriptReader.Job) -> String {
+        switch job.format {
+        case .submission: job.isEdit ? "an edited submission" : "a submission"
+        case .reviews: "a score sheet"
+        default: job.format.rawValue + ".xml"
+        }
+    }
+
+    // MARK: book.xml and its DocBook fragments
+
+    private func book(_ root: XMLElement, _ m: Mapper, _ outcome: inout FileOutcome) -> BookRead {
+        var read = BookRead(metadata: BookMetadata(title: m.text(root.element(named: "title"))))
+        var meta = read.metadata
+        meta.language = root.xmlLang.map(m.nfc) ?? "vi"
+        meta.subtitle = root.element(named: "subtitle").map { m.text($0) }
+        meta.editors = root.element(named: "editors")?.elements(named: "editor").map {
+            Editor(name: m.text($0), role: m.attr($0, "role")?.whitespaceCollapsed)
+        } ?? []
+        meta.publisher = root.element(named: "publisher").map { m.text($0) }
+        meta.year = root.element(named: "year").flatMap { Int(m.text($0)) }
+        if let d = root.element(named: "date") {
+            read.dates.append(Located(value: m.text(d), at: m.loc(d)))
+            meta.date = CalendarDate(iso: m.text(d))
+        }
+        for p in root.element(named: "front")?.elements(named: "preface") ?? [] {
+            if let f = fragment(p, m, root: "preface", &outcome) { meta.front.append(f) }
+        }
+        for intro in root.element(named: "parts")?.elements(named: "intro") ?? [] {
+            let field = m.token(intro, "field") ?? ""
+            read.introFieldAt.append(Located(value: field, at: m.loc(intro, "field")))
+            if let f = fragment(intro, m, root: "partintro", &outcome) { meta.partIntros[field] = f }
+        }
+        if let order = root.element(named: "order"), let by = m.token(order, "by").flatMap(EntryOrder.init(rawValue:)) {
+            meta.entryOrder = by
+        }
+        read.metadata = meta
+        return read
+    }
+
+    static let docbookNamespace = "http://docbook.org/ns/docbook"
+
+    /// Reads a DocBook fragment named by `@href` (relative to the manuscript folder).
+    private func fragment(_ e: XMLElement, _ m: Mapper, root expected: String, _ outcome: inout FileOutcome) -> DocBookFragment? {
+        let href = m.attr(e, "href")?.trimmingCharacters(in: .whitespaces) ?? ""
+        let at = m.loc(e, "href")
+        if let problem = Checks.unsafeHref(href) {
+            m.error(at, "href \"\(href)\" \(problem); write a path inside the manuscript folder, e.g. front/loi-noi-dau.xml")
+            return nil
+        }
+        guard layout.isFile(href), let data = try? Data(contentsOf: layout.url(href)) else {
+            m.error(at, "file not found: \(layout.display(href)) does not exist")
+            return nil
+        }
+        let bytes = [UInt8](data)
+        outcome.digests[href] = sha256Hex(bytes)
+        outcome.xmlFiles += 1
+        let display = layout.display(href)
+        let doc: XMLDocument
+        do {
+            doc = try XMLDocument.parse(bytes, limits: ParseLimits(maxBytes: options.maxFileBytes))
+        } catch {
+            m.error(at, "\(display) cannot be read as XML, so this \(expected) is left out")
+            for p in error.problems {
+                outcome.findings.append(.error(at: SourceLocation(path: display, line: p.line, column: p.column), p.message))
+            }
+            return nil
+        }
+        let r = doc.root
+        guard r.name == expected, r.namespace == Self.docbookNamespace else {
+            let found = r.namespace == Self.docbookNamespace ? "<\(r.name)>" : "<\(r.name)> without the DocBook namespace"
+            m.error(at, "\(display) must hold a DocBook 5 <\(expected) xmlns=\"\(Self.docbookNamespace)\">, but it starts with \(found)")
+            return nil
+        }
+        if let p = firstNonNFC(bytes) {
+            outcome.findings.append(.warning(at: SourceLocation(path: display, line: p.line, column: p.column),
+                "text is not in Unicode NFC (first here): it was normalised to NFC when read; save the file as NFC so every tool sees the same letters"))
+        }
+        if options.validateDocBook {
+            outcome.findings += DocBookValidator.shared.validate(bytes, root: expected, display: display)
+        }
+        var xml = r.serialized()
+        if firstNonNFC(bytes) != nil { xml = xml.precomposedStringWithCanonicalMapping }
+        return DocBookFragment(path: href, xml: xml)
+    }
+}
+
+/// Where the first text not in Unicode NFC is (line, column in Unicode scalars), or nil.
+func firstNonNFC(_ bytes: [UInt8]) -> (line: Int, column: Int)? {
+    guard bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+    let s = String(decoding: bytes, as: UTF8.self)
+    if s.precomposedStringWithCanonicalMapping.utf8.elementsEqual(s.utf8) { return nil }
+    var line = 1, column = 1
+    for ch in s {
+        let one = String(ch)
+        if !one.precomposedStringWithCanonicalMapping.utf8.elementsEqual(one.utf8) { return (line, column) }
+        if ch == "\n" || ch == "\r\n" {
+            line += 1
+            column = 1
+        } else if ch != "\u{FEFF}" || line > 1 || column > 1 {
+            column += ch.unicodeScalars.count
+        }
+    }
+    return (1, 1)
+}
+
+/// Validates DocBook fragments against the DocBook 5.0 schema when it is installed. The schema is
+/// large, so it is compiled once and used by one thread at a time.
+final class DocBookValidator: @unchecked Sendable {
+    static let shared = DocBookValidator()
+    static let schemaPath = "/usr/share/xml/docbook/schema/rng/5.0/docbook.rng"
+    private let lock = NSLock()
+    private var schema: RelaxNGSchema?
+    private var tried = false
+
+    func validate(_ bytes: [UInt8], root: String, display: String) -> [Finding] {
+        lock.lock()
+        defer { lock.unlock() }
+        if !tried {
+            tried = true
+            if FileManager.default.fileExists(atPath: Self.schemaPath) { schema = try? RelaxNGSchema(path: Self.schemaPath) }
+        }
+        guard let schema else { return [] }
+        // Wrap the fragment so it stands where DocBook allows it. The XML declaration is dropped
+        // and the wrapper's start is put on the first line, so lines after the first keep their numbers.
+        var text = bytes
+        if text.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst(3) }
+        if text.starts(with: Array("<?xml".utf8)), let end = text.firstIndex(of: UInt8(ascii: ">")) {
+            text.removeSubrange(0...end)
+        }
+        let ns = "xmlns=\"\(FileReader.docbookNamespace)\""
+        let (prefix, suffix) = root == "preface"
+            ? ("<book \(ns) version=\"5.0\"><title>t</title>", "</book>")
+            : ("<book \(ns) version=\"5.0\"><title>t</title><part><title>t</title>",
+               "<chapter><title>t</title><para>t</para></chapter></part></book>")
+        let wrapped = Array(prefix.utf8) + text + Array(suffix.utf8)
+        guard let doc = try? XMLDocument.parse(wrapped) else { return [] }
+        let problems = schema.validate(doc)
+        guard !problems.isEmpty else { return [] }
+        let translator = SchemaMessages(document: doc, model: nil, path: display, what: "a DocBook 5 \(root)")
+        return translator.translate(problems).map { f in
+            var f = f
+            if f.location.line == 1 { f.location.column = max(1, f.location.column - prefix.unicodeScalars.count) }
+            return f
+        }
+    }
+}

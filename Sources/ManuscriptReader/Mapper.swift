@@ -1,0 +1,166 @@
+import Foundation
+import ManuscriptModel
+import XMLKit
+
+/// Maps one parsed document to values, tolerating what the schema already reported: a missing or
+/// malformed value becomes a neutral default, so one mistake gives one finding, not a crash.
+final class Mapper {
+    let path: String
+    /// Whether strings need NFC normalisation (false when the whole file already is NFC).
+    let normalise: Bool
+    var findings: [Finding] = []
+    /// `figure/@ref` and `link/@href` met while mapping blocks and inlines.
+    var figures: [Located<String>] = []
+    var links: [Located<String>] = []
+
+    init(path: String, normalise: Bool) {
+        self.path = path
+        self.normalise = normalise
+    }
+
+    func nfc(_ s: String) -> String { normalise ? s.precomposedStringWithCanonicalMapping : s }
+
+    func loc(_ e: XMLElement) -> SourceLocation {
+        let p = e.position
+        return SourceLocation(path: path, line: p.line, column: p.column)
+    }
+
+    func loc(_ e: XMLElement, _ attribute: String) -> SourceLocation {
+        let p = e.position(ofAttribute: attribute)
+        return SourceLocation(path: path, line: p.line, column: p.column)
+    }
+
+    func attr(_ e: XMLElement, _ name: String) -> String? { e.attribute(name).map(nfc) }
+
+    /// An attribute value, with surrounding whitespace dropped (codes, dates, numbers).
+    func token(_ e: XMLElement, _ name: String) -> String? { attr(e, name)?.whitespaceCollapsed }
+
+    /// An element's text, whitespace-collapsed (names, codes).
+    func text(_ e: XMLElement?) -> String { e.map { nfc($0.textContent).whitespaceCollapsed } ?? "" }
+
+    func error(_ at: SourceLocation, _ message: String) { findings.append(.error(at: at, message)) }
+
+    // MARK: Inline and block content
+
+    /// Mixed inline content, with runs of whitespace collapsed and the ends trimmed.
+    func inline(_ e: XMLElement?) -> [Inline] {
+        guard let e else { return [] }
+        return collapse(rawInline(e))
+    }
+
+    private func rawInline(_ e: XMLElement) -> [Inline] {
+        var out: [Inline] = []
+        for child in e.children {
+            switch child {
+            case .text(let s): out.append(.text(nfc(s)))
+            case .element(let c):
+                switch c.name {
+                case "em": out.append(.emphasis(rawInline(c)))
+                case "strong": out.append(.strong(rawInline(c)))
+                case "q": out.append(.quote(rawInline(c)))
+                case "note": out.append(.note(collapse(rawInline(c))))
+                case "link":
+                    let href = token(c, "href") ?? ""
+                    links.append(Located(value: href, at: loc(c, "href")))
+                    out.append(.link(href: href, rawInline(c)))
+                default: out += rawInline(c)  // unknown markup (already reported): keep its text
+                }
+            }
+        }
+        return out
+    }
+
+    func blocks(_ e: XMLElement?) -> [Block] {
+        guard let e else { return [] }
+        return e.elements.compactMap(block)
+    }
+
+    private static let blockNames: Set<String> = ["section", "p", "list", "quote", "table", "figure"]
+
+    private func block(_ e: XMLElement) -> Block? {
+        switch e.name {
+        case "section":
+            return .section(Section(title: inline(e.element(named: "title")),
+                                    blocks: e.elements.filter { $0.name != "title" }.compactMap(block)))
+        case "p":
+            return .paragraph(inline(e))
+        case "list":
+            let type = ListType(rawValue: token(e, "type") ?? "") ?? .bullet
+            let items: [[Block]] = e.elements(named: "item").map { item in
+                if item.elements.contains(where: { Self.blockNames.contains($0.name) }) {
+                    return item.elements.compactMap(block)
+                }
+                let content = inline(item)
+                return content.isEmpty ? [] : [.paragraph(content)]
+            }
+            return .list(ListBlock(type: type, items: items))
+        case "quote":
+            return .quote(BlockQuote(source: attr(e, "source")?.whitespaceCollapsed, blocks: e.elements.compactMap(block)))
+        case "table":
+            let rows = e.elements(named: "row").map { row in
+                TableRow(isHead: token(row, "role") == "head",
+                         cells: row.elements(named: "cell").map { cell in
+                             TableCell(colspan: Int(token(cell, "colspan") ?? "") ?? 1, content: inline(cell))
+                         })
+            }
+            return .table(Table(caption: e.element(named: "caption").map { inline($0) }, rows: rows))
+        case "figure":
+            let ref = token(e, "ref") ?? ""
+            figures.append(Located(value: ref, at: loc(e, "ref")))
+            return .figure(Figure(ref: ref, caption: e.element(named: "caption").map { inline($0) }))
+        default:
+            return nil
+        }
+    }
+}
+
+// MARK: Whitespace in inline content
+
+/// Collapses whitespace runs to one space across element boundaries and trims both ends.
+/// A footnote's text is a separate flow: it is collapsed and trimmed on its own.
+func collapse(_ inlines: [Inline]) -> [Inline] {
+    var lastWasSpace = true
+    var out = collapseWalk(inlines, &lastWasSpace)
+    trimTrailing(&out)
+    return out
+}
+
+private func collapseWalk(_ inlines: [Inline], _ lastWasSpace: inout Bool) -> [Inline] {
+    var out: [Inline] = []
+    for x in inlines {
+        switch x {
+        case .text(let s):
+            var r = ""
+            for ch in s.unicodeScalars {
+                if ch == " " || ch == "\n" || ch == "\t" || ch == "\r" {
+                    if !lastWasSpace { r.unicodeScalars.append(" "); lastWasSpace = true }
+                } else {
+                    r.unicodeScalars.append(ch)
+                    lastWasSpace = false
+                }
+            }
+            guard !r.isEmpty else { continue }
+            if case .text(let previous)? = out.last { out[out.count - 1] = .text(previous + r) } else { out.append(.text(r)) }
+        case .emphasis(let c): out.append(.emphasis(collapseWalk(c, &lastWasSpace)))
+        case .strong(let c): out.append(.strong(collapseWalk(c, &lastWasSpace)))
+        case .quote(let c): out.append(.quote(collapseWalk(c, &lastWasSpace)))
+        case .link(let href, let c): out.append(.link(href: href, collapseWalk(c, &lastWasSpace)))
+        case .note(let c): out.append(.note(c))  // already collapsed on its own
+        }
+    }
+    return out
+}
+
+private func trimTrailing(_ inlines: inout [Inline]) {
+    guard let last = inlines.last else { return }
+    switch last {
+    case .text(let s):
+        let t = s.hasSuffix(" ") ? String(s.dropLast()) : s
+        if t.isEmpty { inlines.removeLast(); trimTrailing(&inlines) } else { inlines[inlines.count - 1] = .text(t) }
+    case .emphasis(var c): trimTrailing(&c); inlines[inlines.count - 1] = .emphasis(c)
+    case .strong(var c): trimTrailing(&c); inlines[inlines.count - 1] = .strong(c)
+    case .quote(var c): trimTrailing(&c); inlines[inlines.count - 1] = .quote(c)
+    case .link(let h, var c): trimTrailing(&c); inlines[inlines.count - 1] = .link(href: h, c)
+    case .note: break
+    }
+}

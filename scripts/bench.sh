@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Benchmarks on a generated 10,000-submission corpus. Every figure is printed beside a
+# reference tool run on the same input in the same run, because the machine is shared and noisy:
+#   check  vs  xmllint --noout --relaxng (same schemas, same files)
+#   select (through the final round) vs check
+#   build --format docbook,text on a 10,000-entry book vs pandoc -f docbook -t plain
+set -euo pipefail
+BIN=${1:-.build/release/modelbook}
+N=${BENCH_SUBMISSIONS:-10000}
+WORK=${BENCH_DIR:-build/bench}
+SCHEMAS=Sources/ManuscriptReader/Resources/schemas
+rm -rf "$WORK"; mkdir -p "$WORK"
+CORPUS="$WORK/corpus"
+
+measure() { # label, command...: prints "label  seconds  peak-MB"
+  local label=$1; shift
+  /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" >"$WORK/$label.out" 2>"$WORK/$label.err" || true
+  read -r secs kb <"$WORK/time.txt"
+  printf '%-34s %8.2f s %8.1f MB\n' "$label" "$secs" "$(echo "$kb/1024" | bc -l)"
+  echo "$secs" >"$WORK/$label.secs"
+}
+
+echo "generating $N submissions into $CORPUS"
+"$BIN" generate --submissions "$N" --out "$CORPUS" --force >/dev/null
+echo "files: $(find "$CORPUS" -name '*.xml' | wc -l) XML, $(du -sh "$CORPUS" | cut -f1)"
+echo
+echo "== check (2 cores) vs xmllint --relaxng (1 process per schema)"
+measure "modelbook check" "$BIN" check --manuscript "$CORPUS"
+xmllint_all() {
+  xmllint --noout --relaxng "$SCHEMAS/submission.rng" "$CORPUS"/submissions/*.xml
+  xmllint --noout --relaxng "$SCHEMAS/reviews.rng" "$CORPUS"/reviews/*.xml
+}
+export -f xmllint_all; export SCHEMAS CORPUS
+measure "xmllint --noout --relaxng" bash -c xmllint_all
+echo "ratio check/xmllint: $(echo "$(cat "$WORK/modelbook check.secs") / $(cat "$WORK/xmllint --noout --relaxng.secs")" | bc -l | cut -c1-5)"
+echo
+echo "== select through the final round vs check"
+measure "modelbook select" "$BIN" select --manuscript "$CORPUS" --no-record
+echo "ratio select/check: $(echo "$(cat "$WORK/modelbook select.secs") / $(cat "$WORK/modelbook check.secs")" | bc -l | cut -c1-5)"
+echo
+echo "== build --format docbook,text of a book with every candidate vs pandoc"
+# Select everything: no eligibility rule, keep all, no quotas.
+cat >"$CORPUS/selection.xml" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<selection>
+  <round id="eligibility" type="screen"/>
+  <round id="shortlist" type="rank" keep="$N" min-reviews="1" aggregate="mean"/>
+  <round id="final" type="optimize" count="$N"/>
+</selection>
+XML
+rm -rf "$CORPUS/rounds"
+measure "modelbook build docbook,text" "$BIN" build --manuscript "$CORPUS" --out "$WORK/book" --format docbook,text
+if command -v pandoc >/dev/null; then
+  measure "pandoc -f docbook -t plain" pandoc -f docbook -t plain -o "$WORK/pandoc.txt" "$WORK/book/book.xml"
+  echo "ratio pandoc/build: $(echo "$(cat "$WORK/pandoc -f docbook -t plain.secs") / $(cat "$WORK/modelbook build docbook,text.secs")" | bc -l | cut -c1-6)"
+fi
