@@ -1,0 +1,113 @@
+import Foundation
+import ManuscriptModel
+
+extension AuditReport {
+    /// The lowest aggregate among entries the final round chose on their score (overrides left
+    /// out): the line on the histogram. nil when nothing was selected on score.
+    public var cutoff: Double? {
+        candidates.filter { $0.outcome == .selected }.compactMap(\.aggregate).min()
+    }
+
+    /// The entries of the book (selected or included), in book order: field (fields.xml order),
+    /// then district (districts.xml order), then title in Vietnamese collation, then id (byte order).
+    public var selectionInBookOrder: [Candidate] {
+        Self.bookOrder(candidates.filter { $0.outcome.isInBook }, fields: fields, districts: districts)
+    }
+
+    /// Sorts entries the way the book prints them (see `selectionInBookOrder`).
+    public static func bookOrder(_ entries: [Candidate], fields: [Field], districts: [District]) -> [Candidate] {
+        let fieldIndex = Dictionary(fields.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let districtIndex = Dictionary(districts.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let vi = Locale(identifier: "vi_VN")
+        return entries.sorted { a, b in
+            let fa = fieldIndex[a.field] ?? Int.max, fb = fieldIndex[b.field] ?? Int.max
+            if fa != fb { return fa < fb }
+            let da = districtIndex[a.district] ?? Int.max, db = districtIndex[b.district] ?? Int.max
+            if da != db { return da < db }
+            switch a.title.compare(b.title, options: [], range: nil, locale: vi) {
+            case .orderedAscending: return true
+            case .orderedDescending: return false
+            case .orderedSame: return a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+            }
+        }
+    }
+
+    public func candidate(_ id: String) -> Candidate? {
+        candidates.first { $0.id == id }
+    }
+
+    public func fieldName(_ code: String) -> String {
+        fields.first { $0.code == code }?.name ?? code
+    }
+
+    public func districtName(_ code: String) -> String {
+        districts.first { $0.code == code }?.name ?? code
+    }
+
+    public func criterionLabel(_ key: String) -> String {
+        rubric.criteria.first { $0.key == key }?.label ?? key
+    }
+
+    /// Reviews of one submission, in round order (selection.xml), then reviewer, then date.
+    public func reviews(of submission: String) -> [ReviewRow] {
+        sortedReviews(reviews.filter { $0.submission == submission })
+    }
+
+    /// Reviews by one reviewer, in round order, then submission, then date.
+    public func reviews(by reviewer: String) -> [ReviewRow] {
+        reviews(byAny: reviews.filter { $0.reviewer == reviewer })
+    }
+
+    /// The given reviews in a reviewer's receipt order: round, then submission, then date.
+    func reviews(byAny rows: [ReviewRow]) -> [ReviewRow] {
+        let order = roundOrder
+        return rows.sorted {
+            let ra = order[$0.round] ?? Int.max, rb = order[$1.round] ?? Int.max
+            if ra != rb { return ra < rb }
+            if $0.submission != $1.submission { return $0.submission.utf8.lexicographicallyPrecedes($1.submission.utf8) }
+            return $0.date < $1.date
+        }
+    }
+
+    /// Reviews in the order every listing and CSV uses: submission, round, reviewer, date.
+    public var reviewsInOrder: [ReviewRow] { sortedReviews(reviews) }
+
+    private var roundOrder: [String: Int] {
+        Dictionary(rounds.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    private func sortedReviews(_ rows: [ReviewRow]) -> [ReviewRow] {
+        let order = roundOrder
+        return rows.sorted {
+            if $0.submission != $1.submission { return $0.submission.utf8.lexicographicallyPrecedes($1.submission.utf8) }
+            let ra = order[$0.round] ?? Int.max, rb = order[$1.round] ?? Int.max
+            if ra != rb { return ra < rb }
+            if $0.reviewer != $1.reviewer { return $0.reviewer.utf8.lexicographicallyPrecedes($1.reviewer.utf8) }
+            return $0.date < $1.date
+        }
+    }
+
+    /// The round whose reviews the final ranking used: the last rank/optimize round's `reviewsFrom`.
+    public var scoringRound: String? {
+        rounds.last { $0.type != .screen }.map { $0.reviewsFrom ?? $0.id }
+    }
+}
+
+/// How far a Krippendorff's alpha can be trusted, in plain words (Krippendorff's own thresholds).
+public enum AlphaReading: String, Hashable, Sendable {
+    case reliable, tentative, unreliable, undefined
+
+    public init(_ alpha: Double?) {
+        guard let alpha, alpha.isFinite else { self = .undefined; return }
+        self = alpha >= 0.8 ? .reliable : alpha >= 0.667 ? .tentative : .unreliable
+    }
+
+    public var words: String {
+        switch self {
+        case .reliable: "reliable"
+        case .tentative: "tentative — draw conclusions with care"
+        case .unreliable: "unreliable — discuss"
+        case .undefined: "not defined (too few paired scores or no variation)"
+        }
+    }
+}

@@ -1,0 +1,56 @@
+/// A fragment of HTML (or inline SVG). Interpolating a `String` escapes it; interpolating an
+/// `HTML` inserts it as is. So text from the manuscript is escaped unless code says otherwise,
+/// and the only unescaped text is what this module's literals spell.
+struct HTML: ExpressibleByStringInterpolation, Hashable, Sendable, CustomStringConvertible {
+    private(set) var raw: String
+
+    init(raw: String) { self.raw = raw }
+    init(stringLiteral value: String) { raw = value }
+    init(stringInterpolation: StringInterpolation) { raw = stringInterpolation.raw }
+
+    var description: String { raw }
+
+    static let empty = HTML(raw: "")
+
+    static func + (a: HTML, b: HTML) -> HTML { HTML(raw: a.raw + b.raw) }
+    static func += (a: inout HTML, b: HTML) { a.raw += b.raw }
+
+    struct StringInterpolation: StringInterpolationProtocol {
+        var raw = ""
+        init(literalCapacity: Int, interpolationCount: Int) { raw.reserveCapacity(literalCapacity * 2) }
+        mutating func appendLiteral(_ literal: String) { raw += literal }
+        mutating func appendInterpolation(_ text: String) { raw += HTML.escape(text) }
+        mutating func appendInterpolation(_ text: Substring) { raw += HTML.escape(String(text)) }
+        mutating func appendInterpolation(_ n: Int) { raw += String(n) }
+        mutating func appendInterpolation(_ html: HTML) { raw += html.raw }
+        mutating func appendInterpolation(_ parts: [HTML]) { for p in parts { raw += p.raw } }
+    }
+
+    /// Escapes for text and for attribute values (double- or single-quoted) alike.
+    static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+}
+
+extension Array where Element == HTML {
+    func joined(separator: HTML) -> HTML {
+        var out = HTML.empty
+        for (i, part) in enumerated() {
+            if i > 0 { out += separator }
+            out += part
+        }
+        return out
+    }
+}
