@@ -2,7 +2,9 @@ import ArgumentParser
 import BookWriter
 import Foundation
 import ManuscriptModel
+import ManuscriptReader
 import Pipeline
+import Selection
 
 /// `modelbook build`: the book in DocBook, plain text, HTML and PDF.
 struct BuildCommand: ParsableCommand {
@@ -64,18 +66,62 @@ struct BuildCommand: ParsableCommand {
     }
 }
 
-/// The glue between `build` and the modules that read and select: the only place to change
-/// when their entry points change.
+/// The glue between `build` and the modules that read and select.
 enum BuildSources {
+    /// The manuscript as the reader sees it; its errors stop the build (warnings are printed and it goes on).
     static func loadManuscript(_ folder: String) throws -> Manuscript {
-        // TODO(merge): ManuscriptReader.read(folder:), failing on error findings, once it is on main.
-        throw PipelineError(step: "read the manuscript", path: folder,
-                            message: "the manuscript reader is not available in this build yet")
+        let result = ManuscriptReader.read(folder: folder)
+        let sorted = result.findings.sortedForReport()
+        let errors = sorted.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            throw PipelineError(step: "read the manuscript", path: folder,
+                                message: "the manuscript has \(errors.count) error(s); nothing was built. "
+                                    + "Fix them (`modelbook check` lists them too) and run again.",
+                                details: errors.map(\.formatted))
+        }
+        for warning in sorted { Output.error(warning.formatted + "\n") }
+        return result.manuscript
     }
 
+    /// The final selection. The rounds are computed from the current inputs; when the latest
+    /// record of every round says exactly that (same inputs, same results), the build uses those
+    /// records and writes nothing. Otherwise it records the rounds first, as `modelbook select`
+    /// does, and says so.
     static func select(_ manuscript: Manuscript) throws -> BookSelection {
-        // TODO(merge): the Selection module's latest matching final-round record (or a fresh run).
-        throw PipelineError(step: "select the entries", path: manuscript.root,
-                            message: "the selection module is not available in this build yet")
+        let run: SelectionRun
+        do {
+            run = try Selection.run(manuscript)
+        } catch {
+            throw PipelineError(step: "select the entries", path: shown("selection.xml", manuscript),
+                                message: "the selection rounds could not be run; nothing was built",
+                                details: error.findings.map(\.formatted))
+        }
+        var written: [String] = []
+        var used: [String] = []
+        for result in run.rounds {
+            do {
+                switch try RecordStore.record(result, manuscript: manuscript, tool: ModelbookVersion.string) {
+                case .written(let path): written.append(path)
+                case .unchanged(let path): used.append(path)
+                }
+            } catch {
+                throw PipelineError(step: "select the entries", path: shown(RecordStore.folder, manuscript),
+                                    message: "cannot record round \(result.id): \(error)")
+            }
+        }
+        let list = { (paths: [String]) in paths.map { shown($0, manuscript) }.joined(separator: ", ") }
+        if written.isEmpty {
+            Output.error("using the round records \(list(used)): they match the current inputs\n")
+        } else {
+            Output.error("the round records did not match the current inputs (or there were none), "
+                         + "so the rounds were run again and recorded: \(list(written))\n")
+        }
+        let finalRecord = (written + used).last
+        guard let selection = Selection.bookSelection(from: run, record: finalRecord) else {
+            throw PipelineError(step: "select the entries", path: shown("selection.xml", manuscript),
+                                message: "selection.xml has no optimize round, so no final selection exists; "
+                                    + "add a round with type=\"optimize\" as the last round")
+        }
+        return selection
     }
 }

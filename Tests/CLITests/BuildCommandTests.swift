@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+import ManuscriptGenerator
+
+/// `modelbook build` end to end with the built binary: how it uses and writes the round records.
+/// Skipped when `.build/debug/modelbook` is not built (`make test` builds it first).
+@Suite(.serialized) struct BuildCommandTests {
+    static let repo = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let binary = repo.appendingPathComponent(".build/debug/modelbook")
+    static var available: Bool { FileManager.default.isExecutableFile(atPath: binary.path) }
+
+    func modelbook(_ arguments: [String], in directory: URL) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "SOURCE_DATE_EPOCH")
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test("build records the rounds when there are none, then uses them, then records again after an edit",
+          .enabled(if: available, "build the modelbook binary first (swift build)"))
+    func recordsThenUsesThenRecordsAgain() throws {
+        let work = Files.temporaryFolder("build-records")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let folder = work.appendingPathComponent("ms")
+        var options = GeneratorOptions()
+        options.submissions = 60
+        options.reviewers = 8
+        options.seed = 7
+        _ = try ManuscriptGenerator.generate(into: folder, options: options)
+        let rounds = folder.appendingPathComponent("rounds")
+
+        let first = try modelbook(["build", "--manuscript", "ms", "--out", "out", "--format", "docbook,text"], in: work)
+        #expect(first.status == 0, "\(first.output)")
+        #expect(first.output.contains("so the rounds were run again and recorded: ms/rounds/001-"), "\(first.output)")
+        let written = try Files.list(rounds)
+        #expect(written.count == 3, "one record per round: \(written)")
+        let book = try String(contentsOf: work.appendingPathComponent("out/book.txt"), encoding: .utf8)
+        #expect(!book.isEmpty)
+
+        let second = try modelbook(["build", "--manuscript", "ms", "--out", "out", "--format", "text"], in: work)
+        #expect(second.status == 0, "\(second.output)")
+        #expect(second.output.contains("using the round records ms/rounds/001-"), "\(second.output)")
+        #expect(try Files.list(rounds) == written, "nothing new is recorded when the records match")
+        let again = try String(contentsOf: work.appendingPathComponent("out/book.txt"), encoding: .utf8)
+        #expect(again == book, "the same records give the same book")
+
+        // A changed input (a reviewer's sheet) no longer matches the records: build records anew.
+        let sheets = try Files.list(folder.appendingPathComponent("reviews"))
+        let sheet = folder.appendingPathComponent("reviews").appendingPathComponent(sheets[0])
+        var text = try String(contentsOf: sheet, encoding: .utf8)
+        text += "<!-- re-read by the board -->\n"
+        try text.write(to: sheet, atomically: true, encoding: .utf8)
+        let third = try modelbook(["build", "--manuscript", "ms", "--out", "out", "--format", "text"], in: work)
+        #expect(third.status == 0, "\(third.output)")
+        #expect(third.output.contains("did not match the current inputs"), "\(third.output)")
+        #expect(try Files.list(rounds).count == 6, "three new records, chained after the old ones")
+        let verify = try modelbook(["verify", "--manuscript", "ms"], in: work)
+        #expect(verify.status == 0, "\(verify.output)")
+    }
+
+    @Test("a manuscript with errors builds nothing and names the error with its position",
+          .enabled(if: available, "build the modelbook binary first (swift build)"))
+    func manuscriptErrorsStopTheBuild() throws {
+        let work = Files.temporaryFolder("build-errors")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let folder = work.appendingPathComponent("ms")
+        var options = GeneratorOptions()
+        options.submissions = 30
+        options.reviewers = 6
+        _ = try ManuscriptGenerator.generate(into: folder, options: options)
+        let fields = folder.appendingPathComponent("fields.xml")
+        let text = try String(contentsOf: fields, encoding: .utf8)
+        try text.replacingOccurrences(of: "<fields", with: "<feilds", options: [], range: text.range(of: "<fields"))
+            .replacingOccurrences(of: "</fields>", with: "</feilds>")
+            .write(to: fields, atomically: true, encoding: .utf8)
+        let r = try modelbook(["build", "--manuscript", "ms", "--out", "out", "--format", "text"], in: work)
+        #expect(r.status == 1)
+        #expect(r.output.contains("ms/fields.xml:"), "\(r.output)")
+        #expect(r.output.contains("nothing was built"), "\(r.output)")
+        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("out/book.txt").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("rounds").path))
+    }
+
+    @Test("the committed sample's round records are intact and match its inputs",
+          .enabled(if: available, "build the modelbook binary first (swift build)"))
+    func committedRecordsVerify() throws {
+        let r = try modelbook(["verify", "--manuscript", "manuscript"], in: Self.repo)
+        #expect(r.status == 0, "run `modelbook select` on manuscript/ and commit manuscript/rounds/: \(r.output)")
+    }
+}
