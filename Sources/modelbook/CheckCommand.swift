@@ -9,8 +9,8 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check every file of the manuscript and list each problem with its file, line and column.",
         discussion: """
-            Findings go to standard output, one per line (`file:line:column: error: message`), sorted by
-            file and position, followed by a summary line. Exit status: 0 when there are no errors
+            Findings go to standard output, one per line (`file:line:column: error: message`), sorted by \
+            file and position, followed by a summary line. Exit status: 0 when there are no errors \
             (warnings allowed), 1 when there are errors, 64 when the command line is wrong.
             """
     )

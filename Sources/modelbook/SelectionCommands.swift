@@ -38,9 +38,9 @@ struct SelectCommand: ParsableCommand {
         commandName: "select",
         abstract: "Run the selection rounds: eligibility, ranking, and the exact choice under the quotas.",
         discussion: """
-            Runs the rounds of selection.xml in order (up to --round), prints what each decided, and writes
-            one record per round to <manuscript>/rounds/NNN-<round>.xml, chained by SHA-256. A round whose
-            inputs and results are exactly as last recorded is not written again. Refuses to run when the
+            Runs the rounds of selection.xml in order (up to --round), prints what each decided, and writes \
+            one record per round to <manuscript>/rounds/NNN-<round>.xml, chained by SHA-256. A round whose \
+            inputs and results are exactly as last recorded is not written again. Refuses to run when the \
             manuscript has errors. Exit status: 0 done, 1 errors or no selection possible, 64 usage.
             """
     )
@@ -106,9 +106,9 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Check the round records: their chain, their inputs, and their results computed again.",
         discussion: """
-            Walks <manuscript>/rounds/ in order. Each record must link to the SHA-256 of the one before;
-            the latest record of each round must name the inputs as they are now; a record whose inputs are
-            unchanged is computed again and must be identical. Problems are printed as
+            Walks <manuscript>/rounds/ in order. Each record must link to the SHA-256 of the one before; \
+            the latest record of each round must name the inputs as they are now; a record whose inputs are \
+            unchanged is computed again and must be identical. Problems are printed as \
             `file:line:column: error: message`. Exit status: 0 all intact, 1 any problem.
             """
     )
@@ -142,8 +142,8 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Explain what happened to one submission in every round, and why.",
         discussion: """
-            Shows every review with its scores and whether it counted, the normalisation, the aggregate,
-            the rank, each round's outcome, the editors' overrides, and for a candidate left out of the final
+            Shows every review with its scores and whether it counted, the normalisation, the aggregate, \
+            the rank, each round's outcome, the editors' overrides, and for a candidate left out of the final \
             selection despite a higher score, the quota that kept it out and the change that would let it in.
             """
     )
