@@ -53,7 +53,9 @@ public struct ExactSelector: Sendable {
 
     /// The exact optimum, made deterministic lexicographically.
     ///
-    /// Stage 1 solves the 0/1 programme for the best total OPT. Stage 2 walks the items in
+    /// Stage 1 solves the 0/1 programme for the best total OPT; a second solve with a cut that
+    /// excludes that selection, under Σ score·x ≥ OPT − tolerance, shows whether any other
+    /// selection is optimal too. Only then does stage 2 run: it walks the items in
     /// preference order; an item the incumbent leaves out is tried fixed in, under the extra row
     /// Σ score·x ≥ OPT − tolerance: when that is feasible it becomes the incumbent and the item
     /// stays in, else the item is fixed out. Every incumbent meets every row and has a total in
@@ -71,6 +73,15 @@ public struct ExactSelector: Sendable {
         }
         let opt = objective(first)
         let floor = opt - tieTolerance
+        // Usually the optimum is unique: one more solve, with a cut that excludes exactly the
+        // first solution, proves it (infeasible under the floor), and the walk is not needed.
+        solves += 1
+        switch glpkSolve(rows: Array(rows.indices), fixed: forcedIn, floor: floor, maximise: true, excluding: first) {
+        case .infeasible:
+            return .optimal(chosen: first.indices.filter { first[$0] }, objective: opt, solves: solves)
+        case .solution: break
+        case .failed(let code): return .solverFailed(code: code)
+        }
         var incumbent = first
         var fixed: [Int: Bool] = [:]
         for i in forced { fixed[i] = true }
@@ -132,8 +143,10 @@ public struct ExactSelector: Sendable {
         return s
     }
 
-    /// One GLPK solve of the 0/1 programme.
-    func glpkSolve(rows active: [Int], fixed: [Int: Bool], floor: Double?, maximise: Bool) -> Status {
+    /// One GLPK solve of the 0/1 programme. `excluding`, when given, adds the cut
+    /// Σ_{i chosen in it} x_i ≤ count − 1, which excludes exactly that selection.
+    func glpkSolve(rows active: [Int], fixed: [Int: Bool], floor: Double?, maximise: Bool,
+                   excluding: [Bool]? = nil) -> Status {
         let n = scores.count
         if n == 0 { return count == 0 && active.allSatisfy({ (rows[$0].min ?? 0) <= 0 }) ? .solution([]) : .infeasible }
         GLPK.lock.lock()
@@ -173,6 +186,10 @@ public struct ExactSelector: Sendable {
         }
         if let floor {
             matrixRows.append((Array(0..<n), scores, GLP_LO, floor, 0))
+        }
+        if let excluding {
+            let members = excluding.indices.filter { excluding[$0] }
+            matrixRows.append((members, Array(repeating: 1, count: members.count), GLP_UP, 0, Double(count - 1)))
         }
         glp_add_rows(lp, Int32(matrixRows.count))
         for (k, row) in matrixRows.enumerated() {
