@@ -5,6 +5,9 @@ enum OverviewPage {
     static func render(_ r: RenderContext) -> String {
         var body: HTML = "<h1>Audit of the selection</h1>"
         body += "<p class=\"lead\">How \(r.candidates.count) candidates became \(r.selectionInBookOrder.count) entries: every count, quota and score on these pages comes from the round records and the manuscript.</p>"
+        if !r.chain.intact {
+            body += "<div class=\"banner warn\"><strong>Not backed by the round records.</strong> \(r.chain.summary) <a href=\"#chain\">Details</a>.</div>"
+        }
         body += cards(r)
         body += "<h2 id=\"rounds\">Rounds</h2>"
         body += Chart.funnel(funnelStages(r))
@@ -46,7 +49,8 @@ enum OverviewPage {
         out += card(String(selected), "in the book", "book")
         let quotasHold = r.quotas.allSatisfy(\.holds)
         out += card(quotasHold ? "✓" : "✗", quotasHold ? "every quota holds" : "a quota is not met", quotasHold ? "good" : "bad")
-        out += card(r.chain.intact ? "✓" : "✗", r.chain.intact ? "round records intact" : "round records broken",
+        out += card(r.chain.intact ? "✓" : "✗",
+                    r.chain.intact ? "round records verified" : r.chain.records.isEmpty ? "no round records" : "round records do not match",
                     r.chain.intact ? "good" : "bad")
         return out + "</div>"
     }
@@ -164,7 +168,8 @@ enum OverviewPage {
 
     static func chain(_ r: RenderContext) -> HTML {
         var out: HTML = "<h2 id=\"chain\">Round records</h2>"
-        out += "<p class=\"lead\"><span class=\"\(r.chain.intact ? "yes" : "no")\">\(r.chain.intact ? "✓ intact" : "✗ broken")</span> — \(r.chain.summary)</p>"
+        let state = r.chain.intact ? "✓ verified" : r.chain.records.isEmpty ? "✗ none" : "✗ problems"
+        out += "<p class=\"lead\"><span class=\"\(r.chain.intact ? "yes" : "no")\">\(state)</span> — \(r.chain.summary)</p>"
         guard !r.chain.records.isEmpty else { return out }
         var rows: [HTML] = []
         for rec in r.chain.records {
