@@ -1,3 +1,4 @@
+import Foundation
 import ManuscriptModel
 import Selection
 
@@ -195,24 +196,42 @@ extension AuditReport {
         if let o = finalOptimize, let round = roundsByID[o.round] {
             let rankOf = Dictionary(uniqueKeysWithValues: o.ranked.map { ($0.id, $0) })
             let selected = Set(o.selected)
-            let lowest = o.selected.compactMap { rankOf[$0] }.min { $0.score < $1.score }
+            // Entries an include forced in are not a measure of what score was enough (`cutoff`).
+            let included = Set(o.includes.map(\.submission))
+            let lowest = o.selected.filter { !included.contains($0) }.compactMap { rankOf[$0] }.min { $0.score < $1.score }
             for c in o.ranked where !selected.contains(c.id) {
                 guard let lowest, c.score > lowest.score || (c.score == lowest.score && c.rank < lowest.rank),
                       let why = Optimization.whyLeftOut(c.id, round: round, result: o, manuscript: m) else { continue }
+                // The quotas whose change by one alone lets it in, each in a line; the others in one.
                 var lines: [String] = []
                 if why.objectiveWithIt == nil { lines.append("no selection meeting every quota can hold it") }
-                for x in why.relaxations {
-                    lines.append("\(x.quota.label) (\(x.quota.bounds)) is at its limit: to \(x.change) "
-                                 + (x.letsItIn ? "would let it in" : "would not let it in on its own"))
+                for x in why.relaxations where x.letsItIn {
+                    lines.append("\(x.quota.label) (\(x.quota.bounds)) is at its limit: to \(x.change) would let it in")
+                }
+                let others = why.relaxations.filter { !$0.letsItIn }
+                if !others.isEmpty {
+                    lines.append((lines.isEmpty ? "no single quota change by one lets it in; at their limit: " : "also at their limit: ")
+                                 + others.map { "\($0.quota.label) (\($0.quota.bounds))" }
+                                    .joined(separator: ", "))
                 }
                 if lines.isEmpty { lines.append("no single quota at its limit stands in its way; the quotas together do") }
                 keptOut[c.id] = lines
             }
         }
 
+        var lowestSelectedByRound: [String: RankedCandidate?] = [:]
+        for case .optimize(let o) in run.rounds {
+            let rankOf = Dictionary(uniqueKeysWithValues: o.ranked.map { ($0.id, $0) })
+            let included = Set(o.includes.map(\.submission))
+            lowestSelectedByRound[o.round] = o.selected.filter { !included.contains($0) }.compactMap { rankOf[$0] }
+                .min { $0.score < $1.score }
+        }
+
         return m.submissions.map { s in
             let reviews = finalReviews[s.id] ?? []
-            let score = finalScoring?.scores[s.id]
+            // Scores only for candidates a round ranked, as the records have them: an ineligible
+            // submission's reviews count towards normalisation, but it has no score in any round.
+            let score = rankedIDs.contains(s.id) ? finalScoring?.scores[s.id] : nil
             var outcome: Outcome?
             var rounds: [RoundOutcome] = []
             var notes: [String] = []
@@ -252,6 +271,7 @@ extension AuditReport {
                     let include = r.includes.first { $0.submission == s.id }
                     let exclude = r.excludes.first { $0.submission == s.id }
                     let c = r.ranked.first { $0.id == s.id }
+                    let lowestSelected = lowestSelectedByRound[r.round] ?? nil
                     let pool = c.map { " (rank \($0.rank) of \(r.ranked.count) in the pool)" } ?? ""
                     if let exclude {
                         rounds.append(RoundOutcome(round: r.round, passed: false, status: "excluded by the editors",
@@ -273,8 +293,10 @@ extension AuditReport {
                     } else {
                         let why = keptOut[s.id]
                         rounds.append(RoundOutcome(round: r.round, passed: false, status: "left out" + pool,
-                                                   detail: why.map { "score above the lowest selected entry; " + $0.joined(separator: "; ") }
-                                                       ?? "score not above the lowest selected entry"))
+                                                   detail: (why == nil ? "score not above" : "score above")
+                                                       + " the lowest entry selected on its score"
+                                                       + (lowestSelected.map { " (\($0.id), \(String(format: "%.3f", $0.score)))" } ?? "")
+                                                       + (why == nil ? "" : ": the quotas kept it out")))
                         outcome = .leftOut
                     }
                 }
