@@ -71,7 +71,7 @@ enum OverviewPage {
                 dropped.append("\(notKept) ranked below the shortlist")
             }
             if round.type == .optimize {
-                dropped.append("\(round.considered - round.passed) left out")
+                dropped.append("\(round.considered - round.passed - round.excluded) left out")
                 if round.included > 0 { dropped.append("\(round.included) taken in by an editor’s include") }
                 if round.excluded > 0 { dropped.append("\(round.excluded) kept out by an editor’s exclude") }
             }
@@ -98,8 +98,10 @@ enum OverviewPage {
         for q in r.quotas {
             scale[q.dimension] = max(scale[q.dimension] ?? 1, q.filled, q.max ?? 0, q.min ?? 0)
         }
+        // A quota on every unit gives a row per unit; those that hold well inside it say nothing.
+        let quiet = r.quotas.filter { $0.dimension == .unit && $0.holds && !$0.atMax && ($0.min ?? 0) == 0 }
         var rows: [HTML] = []
-        for q in r.quotas {
+        for q in r.quotas where !quiet.contains(q) {
             let status: HTML = !q.holds ? "<span class=\"no\">not met</span>" : q.atMax ? "at max" : "<span class=\"yes\">holds</span>"
             let label: HTML = q.label == q.value ? "\(q.value)" : "\(q.label) <span class=\"muted id\">\(q.value)</span>"
             rows.append("""
@@ -107,6 +109,13 @@ enum OverviewPage {
             <td class="n">\(q.max.map(String.init) ?? "—")</td><td class="n">\(q.filled)</td>\
             <td>\(Chart.quotaGauge(min: q.min, max: q.max, filled: q.filled, scaleMax: Int(Double(scale[q.dimension] ?? 1) * 1.15) + 1, holds: q.holds))</td>\
             <td>\(status)</td></tr>
+            """)
+        }
+        if !quiet.isEmpty {
+            let most = quiet.map(\.filled).max() ?? 0
+            rows.append("""
+            <tr><td>unit</td><td colspan="6" class="muted">\(quiet.count) other units, each with at most \(most) \
+            \(most == 1 ? "entry" : "entries"), below their maximum (not listed)</td></tr>
             """)
         }
         return out + """
