@@ -24,8 +24,16 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The report folder (replaced whole).", valueName: "DIR"))
     var out: String = "build/audit"
 
+    /// A write error in words: Foundation's message and the path it concerns, not the NSError dump.
+    static func plain(_ error: Error) -> String {
+        if let e = error as? AuditWriter.WriteError { return e.description }
+        let ns = error as NSError
+        let path = ns.userInfo[NSFilePathErrorKey] as? String
+        return ns.localizedDescription + (path.map { " (\($0))" } ?? "")
+    }
+
     func run() throws {
-        let m = try SelectionInput.read(options, command: "audit")
+        let m = try SelectionInput.read(options, command: "audit", nothingDone: "no report was written")
         let run: SelectionRun
         do {
             run = try Selection.run(m)
@@ -40,7 +48,7 @@ struct AuditCommand: ParsableCommand {
         do {
             try AuditWriter.write(files, to: URL(fileURLWithPath: out))
         } catch {
-            Output.error("modelbook audit: cannot write the report to \(out): \(error)\n")
+            Output.error("modelbook audit: cannot write the report to \(out): \(Self.plain(error))\n")
             throw ExitCode(1)
         }
         if !chain.intact {
