@@ -4,7 +4,7 @@ import ManuscriptModel
 enum OverviewPage {
     static func render(_ r: RenderContext) -> String {
         var body: HTML = "<h1>Audit of the selection</h1>"
-        body += "<p class=\"lead\">How \(r.candidates.count) candidates became \(r.selectionInBookOrder.count) entries: every count, quota and score on these pages comes from the round records and the manuscript.</p>"
+        body += "<p class=\"lead\">How \(r.candidates.count) candidates became \(r.selectionInBookOrder.count) entries: every count, quota and score on these pages \(r.chain.intact ? "comes from the round records and the manuscript" : "is computed from the manuscript as it is now").</p>"
         if !r.chain.intact {
             body += "<div class=\"banner warn\"><strong>Not backed by the round records.</strong> \(r.chain.summary) <a href=\"#chain\">Details</a>.</div>"
         }
