@@ -91,7 +91,10 @@ let package = Package(
             dependencies: ["BookWriter", "Pipeline", "ManuscriptReader", "ManuscriptModel", "Selection", "XMLKit"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "AuditTests", dependencies: ["Audit", "Selection", "ManuscriptModel", "ManuscriptReader"]),
+        .testTarget(
+            name: "AuditTests",
+            dependencies: ["Audit", "Selection", "ManuscriptModel", "ManuscriptReader", "ManuscriptGenerator", "XMLKit"]
+        ),
         .testTarget(name: "CLITests", dependencies: ["ManuscriptGenerator"]),
     ]
 )

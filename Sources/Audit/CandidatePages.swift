@@ -39,7 +39,7 @@ enum CandidatePages {
             rows.append("""
             <tr data-field="\(c.field)" data-district="\(c.district)" data-kind="\(c.kind.rawValue)" data-outcome="\(c.outcome.rawValue)">\
             <td class="id"><a href="\(Layout.href("candidates", c.id, from: ""))">\(c.id)</a></td>\
-            <td>\(c.title)</td><td>\(r.fieldName(c.field))</td><td>\(r.districtName(c.district))</td><td>\(c.kind.rawValue)</td>\
+            <td class="title">\(c.title)</td><td>\(r.fieldName(c.field))</td><td>\(r.districtName(c.district))</td><td>\(c.kind.rawValue)</td>\
             <td class="unit">\(c.unit)</td><td class="n">\(c.countedReviews)</td>\
             <td class="n" data-v="\(c.rawMean.map(Format.exact) ?? "")">\(Format.fixed(c.rawMean, 3))</td>\
             <td class="n" data-v="\(c.aggregate.map(Format.exact) ?? "")">\(Format.fixed(c.aggregate, 3))</td>\
@@ -140,7 +140,7 @@ enum CandidatePages {
                 row += "<td class=\"id\"><a href=\"\(Layout.href("reviewers", rev.reviewer, from: from))\">\(rev.reviewer)</a></td>"
             } else {
                 row += "<td class=\"id\"><a href=\"\(Layout.href("candidates", rev.submission, from: from))\">\(rev.submission)</a></td>"
-                row += "<td>\(r.candidate(rev.submission)?.title ?? "")</td>"
+                row += "<td class=\"title\">\(r.candidate(rev.submission)?.title ?? "")</td>"
             }
             row += "<td class=\"id\">\(rev.round)</td><td class=\"id\">\(rev.date.description)</td>"
             let byKey = Dictionary(rev.scores.map { ($0.criterion, $0.value) }, uniquingKeysWith: { a, _ in a })

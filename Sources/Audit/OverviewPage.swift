@@ -4,7 +4,10 @@ import ManuscriptModel
 enum OverviewPage {
     static func render(_ r: RenderContext) -> String {
         var body: HTML = "<h1>Audit of the selection</h1>"
-        body += "<p class=\"lead\">How \(r.candidates.count) candidates became \(r.selectionInBookOrder.count) entries: every count, quota and score on these pages comes from the round records and the manuscript.</p>"
+        body += "<p class=\"lead\">How \(r.candidates.count) candidates became \(r.selectionInBookOrder.count) entries: every count, quota and score on these pages \(r.chain.intact ? "comes from the round records and the manuscript" : "is computed from the manuscript as it is now").</p>"
+        if !r.chain.intact {
+            body += "<div class=\"banner warn\"><strong>Not backed by the round records.</strong> \(r.chain.summary) <a href=\"#chain\">Details</a>.</div>"
+        }
         body += cards(r)
         body += "<h2 id=\"rounds\">Rounds</h2>"
         body += Chart.funnel(funnelStages(r))
@@ -46,7 +49,8 @@ enum OverviewPage {
         out += card(String(selected), "in the book", "book")
         let quotasHold = r.quotas.allSatisfy(\.holds)
         out += card(quotasHold ? "✓" : "✗", quotasHold ? "every quota holds" : "a quota is not met", quotasHold ? "good" : "bad")
-        out += card(r.chain.intact ? "✓" : "✗", r.chain.intact ? "round records intact" : "round records broken",
+        out += card(r.chain.intact ? "✓" : "✗",
+                    r.chain.intact ? "round records verified" : r.chain.records.isEmpty ? "no round records" : "round records do not match",
                     r.chain.intact ? "good" : "bad")
         return out + "</div>"
     }
@@ -67,7 +71,7 @@ enum OverviewPage {
                 dropped.append("\(notKept) ranked below the shortlist")
             }
             if round.type == .optimize {
-                dropped.append("\(round.considered - round.passed) left out")
+                dropped.append("\(round.considered - round.passed - round.excluded) left out")
                 if round.included > 0 { dropped.append("\(round.included) taken in by an editor’s include") }
                 if round.excluded > 0 { dropped.append("\(round.excluded) kept out by an editor’s exclude") }
             }
@@ -94,8 +98,10 @@ enum OverviewPage {
         for q in r.quotas {
             scale[q.dimension] = max(scale[q.dimension] ?? 1, q.filled, q.max ?? 0, q.min ?? 0)
         }
+        // A quota on every unit gives a row per unit; those that hold well inside it say nothing.
+        let quiet = r.quotas.filter { $0.dimension == .unit && $0.holds && !$0.atMax && ($0.min ?? 0) == 0 }
         var rows: [HTML] = []
-        for q in r.quotas {
+        for q in r.quotas where !quiet.contains(q) {
             let status: HTML = !q.holds ? "<span class=\"no\">not met</span>" : q.atMax ? "at max" : "<span class=\"yes\">holds</span>"
             let label: HTML = q.label == q.value ? "\(q.value)" : "\(q.label) <span class=\"muted id\">\(q.value)</span>"
             rows.append("""
@@ -103,6 +109,13 @@ enum OverviewPage {
             <td class="n">\(q.max.map(String.init) ?? "—")</td><td class="n">\(q.filled)</td>\
             <td>\(Chart.quotaGauge(min: q.min, max: q.max, filled: q.filled, scaleMax: Int(Double(scale[q.dimension] ?? 1) * 1.15) + 1, holds: q.holds))</td>\
             <td>\(status)</td></tr>
+            """)
+        }
+        if !quiet.isEmpty {
+            let most = quiet.map(\.filled).max() ?? 0
+            rows.append("""
+            <tr><td>unit</td><td colspan="6" class="muted">\(quiet.count) other units, each with at most \(most) \
+            \(most == 1 ? "entry" : "entries"), below their maximum (not listed)</td></tr>
             """)
         }
         return out + """
@@ -164,7 +177,8 @@ enum OverviewPage {
 
     static func chain(_ r: RenderContext) -> HTML {
         var out: HTML = "<h2 id=\"chain\">Round records</h2>"
-        out += "<p class=\"lead\"><span class=\"\(r.chain.intact ? "yes" : "no")\">\(r.chain.intact ? "✓ intact" : "✗ broken")</span> — \(r.chain.summary)</p>"
+        let state = r.chain.intact ? "✓ verified" : r.chain.records.isEmpty ? "✗ none" : "✗ problems"
+        out += "<p class=\"lead\"><span class=\"\(r.chain.intact ? "yes" : "no")\">\(state)</span> — \(r.chain.summary)</p>"
         guard !r.chain.records.isEmpty else { return out }
         var rows: [HTML] = []
         for rec in r.chain.records {

@@ -7,12 +7,13 @@ import Selection
 
 /// Reads the manuscript for a selection command; prints the reader's errors and stops when there are any.
 enum SelectionInput {
-    static func read(_ options: ManuscriptOptions, command: String) throws -> Manuscript {
+    static func read(_ options: ManuscriptOptions, command: String,
+                     nothingDone: String = "nothing was selected or recorded") throws -> Manuscript {
         let result = ManuscriptReader.read(folder: options.manuscript)
         let errors = result.findings.filter { $0.severity == .error }
         if !errors.isEmpty {
             var out = errors.sortedForReport().map(\.formatted).joined(separator: "\n") + "\n"
-            out += "modelbook \(command): the manuscript has \(errors.count) error(s); nothing was selected or recorded. "
+            out += "modelbook \(command): the manuscript has \(errors.count) error(s); \(nothingDone). "
                 + "Fix them (see `modelbook check`) and run again.\n"
             Output.error(out)
             throw ExitCode(1)

@@ -1,0 +1,314 @@
+import Foundation
+import ManuscriptModel
+import Selection
+
+/// The Selection module's reason a review did not count (the report has its own `DropReason`).
+typealias ReviewDropReason = DropReason
+
+extension AuditReport {
+    /// Builds the report from a manuscript and the selection run on it (what `select` records and
+    /// `explain` explains), with the round records' status as `AuditChain.status` found it.
+    ///
+    /// Pure: no file is read. Every figure is taken from `run` as the round records hold it:
+    /// counts and outcomes from each round's result, reviews, totals, normalised values and reasons
+    /// for dropping from the scoring rounds' review pools, quotas and reliability from the final
+    /// scoring round. The one figure no record spells is `rank` over all ranked candidates: the
+    /// candidates ranked by any round (and the final round's pool), ordered by the final scoring,
+    /// which is the last `rank` round's ranking whenever both rounds score alike.
+    public static func make(manuscript m: Manuscript, run: SelectionRun, chain: ChainStatus) -> AuditReport {
+        let fieldNames = Dictionary(m.fields.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let districtNames = Dictionary(m.districts.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let finalOptimize = run.rounds.reversed().lazy.compactMap { r -> OptimizeResult? in
+            if case .optimize(let o) = r { o } else { nil }
+        }.first
+        let finalScoring = run.rounds.last { $0.scoring != nil }?.scoring
+
+        // Rounds.
+        let counts = run.rounds.map { roundCounts($0, plan: m.selection) }
+
+        // Quotas of the final round.
+        let quotas = (finalOptimize?.quotas ?? []).map { q -> QuotaRow in
+            let label: String = switch q.quota.dimension {
+            case .field: fieldNames[q.quota.value] ?? q.quota.value
+            case .district: districtNames[q.quota.value] ?? q.quota.value
+            default: q.quota.value
+            }
+            return QuotaRow(dimension: q.quota.dimension, value: q.quota.value, label: label, min: q.quota.min,
+                            max: q.quota.max, filled: q.filled)
+        }
+
+        // Reliability of the reviews the final ranking used.
+        let reliability = (finalScoring?.reliability.alphas ?? []).map { a in
+            ReliabilityRow(criterion: a.criterion,
+                           label: a.criterion == "total" ? "review total (weighted mean of the criteria)"
+                               : (m.rubric.criteria.first { $0.key == a.criterion }?.label ?? a.criterion),
+                           alpha: a.alpha)
+        }
+
+        // Reviews: every review of the manuscript, judged by the pool of its own round.
+        let scoringBySource = lastScoringBySource(run)
+        let pools = reviewPools(m, scoringBySource: scoringBySource)
+        var reviewRows: [ReviewRow] = []
+        for (_, pool) in pools {
+            for r in pool.reviews {
+                reviewRows.append(ReviewRow(
+                    reviewer: r.reviewer, submission: r.submission, round: r.round, date: r.date,
+                    scores: orderedScores(r.scores, rubric: m.rubric), total: r.total,
+                    normalised: r.counted ? r.normalised : nil,
+                    dropped: r.dropped.map { DropReason(code: $0.rawValue, detail: dropWords($0, r.detail)) }))
+            }
+        }
+
+        // Reviewers: leniency per reviewed round, conflicts declared or met.
+        var leniency: [String: [Leniency]] = [:]
+        for (round, pool) in pools {
+            let scoring = scoringBySource[round] ?? Aggregation.score(pool: pool, aggregate: .mean, rubric: m.rubric)
+            for s in scoring.reviewers where s.count > 0 {
+                leniency[s.reviewer, default: []].append(Leniency(
+                    round: round, count: s.count, mean: s.mean, standardDeviation: s.sd, offset: s.offset,
+                    keptRaw: scoring.aggregate == .zscore ? s.keptRaw : nil))
+            }
+        }
+        var conflicts: [String: [Conflict]] = [:]
+        for c in m.declaredConflicts {
+            let reason = c.reason.whitespaceCollapsed
+            let conflict = Conflict(submission: c.submission, kind: .declared,
+                                    detail: reason.isEmpty ? "declared (no reason given)" : reason)
+            if !(conflicts[c.reviewer] ?? []).contains(conflict) { conflicts[c.reviewer, default: []].append(conflict) }
+        }
+        for (_, pool) in pools {
+            for r in pool.reviews {
+                let kind: ConflictKind? = switch r.dropped {
+                case .sameDistrict: .district
+                case .sameUnit: .unit
+                default: nil
+                }
+                guard let kind else { continue }
+                let conflict = Conflict(submission: r.submission, kind: kind, detail: r.detail ?? "")
+                if !(conflicts[r.reviewer] ?? []).contains(conflict) { conflicts[r.reviewer, default: []].append(conflict) }
+            }
+        }
+        let kindOrder: [ConflictKind: Int] = [.declared: 0, .district: 1, .unit: 2]
+        let reviewers = m.reviewers.map { rv in
+            ReviewerRow(id: rv.id, name: rv.name, district: rv.district, unit: rv.unit.whitespaceCollapsed,
+                        leniency: leniency[rv.id] ?? [],
+                        conflicts: (conflicts[rv.id] ?? []).sorted {
+                            if $0.submission != $1.submission { return byteOrder($0.submission, $1.submission) }
+                            return kindOrder[$0.kind]! < kindOrder[$1.kind]!
+                        })
+        }
+
+        let candidates = makeCandidates(m, run: run, finalOptimize: finalOptimize, finalScoring: finalScoring)
+        return AuditReport(title: m.book?.title.whitespaceCollapsed ?? "Selection", rubric: m.rubric, fields: m.fields,
+                           districts: m.districts, rounds: counts, quotas: quotas, reliability: reliability,
+                           chain: chain, candidates: candidates, reviews: reviewRows, reviewers: reviewers)
+    }
+
+    static func byteOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+
+    static func orderedScores(_ scores: [CriterionScore], rubric: Rubric) -> [CriterionScore] {
+        let order = Dictionary(rubric.criteria.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
+        return scores.sorted { (order[$0.criterion] ?? Int.max) < (order[$1.criterion] ?? Int.max) }
+    }
+
+    static func dropWords(_ reason: ReviewDropReason, _ detail: String?) -> String {
+        reason.words + (detail.map { " (\($0))" } ?? "")
+    }
+
+    /// The scoring of the last round that scored with each source round's reviews.
+    static func lastScoringBySource(_ run: SelectionRun) -> [String: RoundScoring] {
+        var out: [String: RoundScoring] = [:]
+        for r in run.rounds {
+            if let s = r.scoring, let source = s.pool.source { out[source] = s }
+        }
+        return out
+    }
+
+    /// One review pool per round that has reviews, in selection.xml order (rounds it does not name
+    /// last, by name). A round some scoring used gives that scoring's pool (with normalised values).
+    static func reviewPools(_ m: Manuscript, scoringBySource: [String: RoundScoring]) -> [(String, ReviewPool)] {
+        let named = Set(m.reviews.map(\.round))
+        var order = m.selection.rounds.map(\.id).filter { named.contains($0) }
+        order += named.subtracting(order).sorted(by: byteOrder)
+        return order.compactMap { round in
+            if let s = scoringBySource[round] { return (round, s.pool) }
+            // A round no scoring used: the same rules, but nothing was normalised. Two reviews that
+            // cannot be told apart stop `select` only in rounds it scores; here the round is left out.
+            guard let pool = try? ReviewCounting.pool(source: round, manuscript: m) else { return nil }
+            return (round, pool)
+        }
+    }
+
+    static func roundCounts(_ result: RoundResult, plan: SelectionPlan) -> RoundCounts {
+        switch result {
+        case .screen(let r):
+            let round = plan.rounds.first { $0.id == r.round }
+            var names: [String] = []
+            for req in round?.requirements ?? [] where !names.contains(req.rule.name) { names.append(req.rule.name) }
+            for failed in r.ineligible.values { for n in failed where !names.contains(n) { names.append(n) } }
+            let byRule = names.map { n in RuleCount(rule: n, count: r.ineligible.values.count { $0.contains(n) }) }
+            return RoundCounts(id: r.round, type: .screen, considered: r.considered.count, passed: r.eligible.count,
+                               failedByRule: byRule, ineligible: r.ineligible.count)
+        case .rank(let r):
+            return RoundCounts(id: r.round, type: .rank, aggregate: r.aggregate, reviewsFrom: r.scoring.pool.source,
+                               considered: r.considered.count, passed: r.kept.count,
+                               insufficientReviews: r.insufficient.count)
+        case .optimize(let r):
+            return RoundCounts(id: r.round, type: .optimize, aggregate: r.aggregate, reviewsFrom: r.scoring.pool.source,
+                               considered: optimizeConsidered(r).count, passed: r.selected.count,
+                               included: r.includes.count, excluded: r.excludes.count)
+        }
+    }
+
+    /// The candidates an optimize round's record lists: the shortlist, the includes, and the
+    /// excludes that were on the shortlist.
+    static func optimizeConsidered(_ r: OptimizeResult) -> Set<String> {
+        let included = Set(r.includes.map(\.submission))
+        let excluded = Set(r.excludes.map(\.submission))
+        return Set(r.shortlist).union(included).union(excluded.intersection(r.shortlist))
+    }
+
+    static func makeCandidates(_ m: Manuscript, run: SelectionRun, finalOptimize: OptimizeResult?,
+                               finalScoring: RoundScoring?) -> [Candidate] {
+        let registered = Dictionary(m.submissions.map { ($0.id, $0.registered) }, uniquingKeysWith: { a, _ in a })
+        // The final ordering: everyone some round ranked, ordered by the final scoring.
+        var rankedIDs = Set<String>()
+        for r in run.rounds {
+            switch r {
+            case .rank(let x): rankedIDs.formUnion(x.ranked.map(\.id))
+            case .optimize(let x): rankedIDs.formUnion(x.ranked.map(\.id))
+            case .screen: break
+            }
+        }
+        var finalRank: [String: Int] = [:]
+        if let finalScoring {
+            for c in Ranking.order(Array(rankedIDs), scoring: finalScoring, registered: registered) {
+                finalRank[c.id] = c.rank
+            }
+        }
+        let finalReviews = Dictionary(grouping: finalScoring?.pool.reviews ?? [], by: \.submission)
+        let keptRawOf = Dictionary((finalScoring?.reviewers ?? []).compactMap { s in s.keptRaw.map { (s.reviewer, $0) } },
+                                   uniquingKeysWith: { a, _ in a })
+        let roundsByID = Dictionary(m.selection.rounds.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+
+        // Left out with a score above the lowest selected: which quotas kept them out (as `explain` says).
+        var keptOut: [String: [String]] = [:]
+        if let o = finalOptimize, let round = roundsByID[o.round] {
+            let rankOf = Dictionary(uniqueKeysWithValues: o.ranked.map { ($0.id, $0) })
+            let selected = Set(o.selected)
+            // Entries an include forced in are not a measure of what score was enough (`cutoff`).
+            let included = Set(o.includes.map(\.submission))
+            let lowest = o.selected.filter { !included.contains($0) }.compactMap { rankOf[$0] }.min { $0.score < $1.score }
+            for c in o.ranked where !selected.contains(c.id) {
+                guard let lowest, c.score > lowest.score || (c.score == lowest.score && c.rank < lowest.rank),
+                      let why = Optimization.whyLeftOut(c.id, round: round, result: o, manuscript: m) else { continue }
+                // The quotas whose change by one alone lets it in, each in a line; the others in one.
+                var lines: [String] = []
+                if why.objectiveWithIt == nil { lines.append("no selection meeting every quota can hold it") }
+                for x in why.relaxations where x.letsItIn {
+                    lines.append("\(x.quota.label) (\(x.quota.bounds)) is at its limit: to \(x.change) would let it in")
+                }
+                let others = why.relaxations.filter { !$0.letsItIn }
+                if !others.isEmpty {
+                    lines.append((lines.isEmpty ? "no single quota change by one lets it in; at their limit: " : "also at their limit: ")
+                                 + others.map { "\($0.quota.label) (\($0.quota.bounds))" }
+                                    .joined(separator: ", "))
+                }
+                if lines.isEmpty { lines.append("no single quota at its limit stands in its way; the quotas together do") }
+                keptOut[c.id] = lines
+            }
+        }
+
+        var lowestSelectedByRound: [String: RankedCandidate?] = [:]
+        for case .optimize(let o) in run.rounds {
+            let rankOf = Dictionary(uniqueKeysWithValues: o.ranked.map { ($0.id, $0) })
+            let included = Set(o.includes.map(\.submission))
+            lowestSelectedByRound[o.round] = o.selected.filter { !included.contains($0) }.compactMap { rankOf[$0] }
+                .min { $0.score < $1.score }
+        }
+
+        return m.submissions.map { s in
+            let reviews = finalReviews[s.id] ?? []
+            // Scores only for candidates a round ranked, as the records have them: an ineligible
+            // submission's reviews count towards normalisation, but it has no score in any round.
+            let score = rankedIDs.contains(s.id) ? finalScoring?.scores[s.id] : nil
+            var outcome: Outcome?
+            var rounds: [RoundOutcome] = []
+            var notes: [String] = []
+            for r in reviews where r.counted {
+                if let why = keptRawOf[r.reviewer], !notes.contains("\(r.reviewer): \(why)") {
+                    notes.append("\(r.reviewer): \(why)")
+                }
+            }
+            for result in run.rounds {
+                switch result {
+                case .screen(let r):
+                    guard r.considered.contains(s.id) else { continue }
+                    if let failed = r.ineligible[s.id] {
+                        rounds.append(RoundOutcome(round: r.round, passed: false, status: "ineligible",
+                                                   detail: "fails " + failed.joined(separator: ", ")))
+                        outcome = outcome ?? .ineligible
+                    } else {
+                        rounds.append(RoundOutcome(round: r.round, passed: true, status: "eligible"))
+                    }
+                case .rank(let r):
+                    guard r.considered.contains(s.id) else { continue }
+                    if let c = r.ranked.first(where: { $0.id == s.id }) {
+                        let kept = r.kept.contains(s.id)
+                        rounds.append(RoundOutcome(
+                            round: r.round, passed: kept,
+                            status: (kept ? "kept" : "not kept") + " (rank \(c.rank) of \(r.ranked.count))",
+                            detail: kept ? nil : r.keep.map { "only the best \($0) are kept" }))
+                        if !kept { outcome = outcome ?? .notShortlisted }
+                    } else {
+                        let n = r.insufficient.first { $0.id == s.id }?.reviews ?? 0
+                        rounds.append(RoundOutcome(round: r.round, passed: false, status: "too few reviews",
+                                                   detail: "\(n) counted review(s), fewer than min-reviews \(r.minReviews)"))
+                        outcome = outcome ?? .insufficientReviews
+                    }
+                case .optimize(let r):
+                    guard optimizeConsidered(r).contains(s.id) else { continue }
+                    let include = r.includes.first { $0.submission == s.id }
+                    let exclude = r.excludes.first { $0.submission == s.id }
+                    let c = r.ranked.first { $0.id == s.id }
+                    let lowestSelected = lowestSelectedByRound[r.round] ?? nil
+                    let pool = c.map { " (rank \($0.rank) of \(r.ranked.count) in the pool)" } ?? ""
+                    if let exclude {
+                        rounds.append(RoundOutcome(round: r.round, passed: false, status: "excluded by the editors",
+                                                   detail: exclude.reason.whitespaceCollapsed))
+                        outcome = .excluded
+                    } else if r.selected.contains(s.id) {
+                        if let include {
+                            rounds.append(RoundOutcome(round: r.round, passed: true, status: "included by the editors" + pool,
+                                                       detail: include.reason.whitespaceCollapsed))
+                            outcome = .included
+                        } else {
+                            rounds.append(RoundOutcome(round: r.round, passed: true, status: "selected" + pool))
+                            outcome = .selected
+                        }
+                    } else if c == nil {
+                        rounds.append(RoundOutcome(round: r.round, passed: false, status: "not selectable",
+                                                   detail: "no counted review in this round"))
+                        outcome = .leftOut
+                    } else {
+                        let why = keptOut[s.id]
+                        rounds.append(RoundOutcome(round: r.round, passed: false, status: "left out" + pool,
+                                                   detail: (why == nil ? "score not above" : "score above")
+                                                       + " the lowest entry selected on its score"
+                                                       + (lowestSelected.map { " (\($0.id), \(String(format: "%.3f", $0.score)))" } ?? "")
+                                                       + (why == nil ? "" : ": the quotas kept it out")))
+                        outcome = .leftOut
+                    }
+                }
+            }
+            return Candidate(
+                id: s.id, title: s.title.plainText.whitespaceCollapsed, field: s.field, district: s.unit.district,
+                kind: s.kind, unit: s.unit.name.whitespaceCollapsed, unitLevel: s.unit.level, registered: s.registered,
+                reviews: reviews.count, countedReviews: reviews.count { $0.counted }, rawMean: score?.rawMean,
+                aggregate: score?.score, rank: finalRank[s.id], spread: score?.spreadRange,
+                // Passed every round, and no optimize round decided: still a candidate.
+                outcome: outcome ?? (finalOptimize == nil ? .leftOut : .notShortlisted),
+                rounds: rounds, notes: notes, keptOutBy: keptOut[s.id] ?? [])
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Audit
+import Foundation
+import Selection
+
+/// `modelbook audit`: the static HTML report of the selection, with CSV exports.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Write a static HTML report of the selection, with CSV exports, for the editors' meeting.",
+        discussion: """
+            Runs the rounds of selection.xml on the manuscript as `explain` does (nothing is recorded) and
+            checks <manuscript>/rounds/ as `verify` does. Writes index.html (counts, quotas, reliability,
+            the records' status), candidates.html with a page per candidate, selection.html, reviewers.html
+            with a page per reviewer, and reviews.csv, candidates.csv, selection.csv. The pages need no
+            network. When there are no round records, or they do not match the present manuscript, the
+            report is still written, says so on its first page, and a warning is printed. Exit status:
+            0 written, 1 manuscript errors, no selection possible, or the folder cannot be written.
+            """
+    )
+
+    @OptionGroup var options: ManuscriptOptions
+
+    @Option(name: .long, help: ArgumentHelp("The report folder (replaced whole).", valueName: "DIR"))
+    var out: String = "build/audit"
+
+    /// A write error in words: Foundation's message and the path it concerns, not the NSError dump.
+    static func plain(_ error: Error) -> String {
+        if let e = error as? AuditWriter.WriteError { return e.description }
+        let ns = error as NSError
+        let path = ns.userInfo[NSFilePathErrorKey] as? String
+        return ns.localizedDescription + (path.map { " (\($0))" } ?? "")
+    }
+
+    func run() throws {
+        let m = try SelectionInput.read(options, command: "audit", nothingDone: "no report was written")
+        let run: SelectionRun
+        do {
+            run = try Selection.run(m)
+        } catch {
+            Output.error(error.findings.map(\.formatted).joined(separator: "\n") + "\n"
+                         + "modelbook audit: stopped; no report was written.\n")
+            throw ExitCode(1)
+        }
+        let chain = AuditChain.status(manuscript: m, run: run, tool: ModelbookVersion.string)
+        let report = AuditReport.make(manuscript: m, run: run, chain: chain)
+        let files = AuditRenderer.render(report)
+        do {
+            try AuditWriter.write(files, to: URL(fileURLWithPath: out))
+        } catch {
+            Output.error("modelbook audit: cannot write the report to \(out): \(Self.plain(error))\n")
+            throw ExitCode(1)
+        }
+        if !chain.intact {
+            Output.error("modelbook audit: warning: \(chain.summary)\n")
+        }
+        let inBook = report.candidates.count { $0.outcome.isInBook }
+        Output.print("wrote \(files.count) files to \(out)/: \(report.candidates.count) candidates, "
+                     + "\(inBook) in the book; open \(out)/index.html\n")
+    }
+}
