@@ -359,7 +359,7 @@ extension Book {
 
 extension String {
     /// Unicode Normalization Form C.
-    var nfc: String { precomposedStringWithCanonicalMapping }
+    var nfc: String { nfcNormalized }
 }
 
 extension Field {

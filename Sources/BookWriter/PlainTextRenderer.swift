@@ -73,7 +73,7 @@ struct TextOutput {
     }
 
     func finish() -> String {
-        text.precomposedStringWithCanonicalMapping
+        text.nfcNormalized
     }
 
     /// Indentation is capped at half the width, so deep nesting still leaves room for words.

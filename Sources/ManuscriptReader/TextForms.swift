@@ -1,33 +1,5 @@
 import Foundation
-
-/// Whether the text is certainly in NFC without asking Foundation: every scalar is below U+0300
-/// (no combining marks there) or one of the precomposed Vietnamese letters (U+1E00–U+1EFF) or
-/// common punctuation (U+2010–U+2027, U+2030–U+205E). Nearly every manuscript file passes; the
-/// rest take the exact check.
-func isCertainlyNFC(_ bytes: [UInt8]) -> Bool {
-    var i = 0
-    let n = bytes.count
-    while i < n {
-        let b = bytes[i]
-        if b < 0x80 { i += 1; continue }
-        let scalar: UInt32
-        if b & 0xE0 == 0xC0, i + 1 < n {
-            scalar = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-            i += 2
-        } else if b & 0xF0 == 0xE0, i + 2 < n {
-            scalar = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-            i += 3
-        } else {
-            return false
-        }
-        if scalar < 0x300 || (0x1E00...0x1EFF).contains(scalar) || (0x2010...0x2027).contains(scalar)
-            || (0x2030...0x205E).contains(scalar) || scalar == 0xFEFF {
-            continue
-        }
-        return false
-    }
-    return true
-}
+import ManuscriptModel
 
 /// Where the first text not in Unicode NFC is (line, column in Unicode scalars), or nil.
 func firstNonNFC(_ bytes: [UInt8]) -> (line: Int, column: Int)? {
