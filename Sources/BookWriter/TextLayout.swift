@@ -13,11 +13,28 @@ public enum TextLayout {
 
     /// Displayed width of a string.
     public static func width<S: StringProtocol>(of s: S) -> Int {
+        if let simple = simpleWidth(s.unicodeScalars) { return simple }
         var w = 0
         for ch in s {
             w += ch.isASCII ? 1 : width(of: ch)
         }
         return w
+    }
+
+    /// The width without grapheme breaking, when every scalar is certainly a one-column grapheme
+    /// cluster of its own: printable ASCII, Latin-1 and Latin Extended letters, Greek letters,
+    /// precomposed Vietnamese letters, common punctuation. Nil when another scalar appears (a
+    /// combining mark, a control, a wide or zero-width character): then clusters are counted.
+    static func simpleWidth<Scalars: Sequence>(_ scalars: Scalars) -> Int? where Scalars.Element == Unicode.Scalar {
+        var n = 0
+        for scalar in scalars {
+            let v = scalar.value
+            guard (0x20...0x7E).contains(v) || (0xA0...0x2FF).contains(v) || (0x391...0x3C9).contains(v)
+                || (0x1E00...0x1EFF).contains(v) || (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v)
+            else { return nil }
+            n += 1
+        }
+        return n
     }
 
     private static func isWide(_ v: UInt32) -> Bool {
@@ -38,7 +55,24 @@ public enum TextLayout {
 
     /// The words of a text, split at breaking whitespace.
     static func words(_ text: String) -> [Substring] {
-        text.split(whereSeparator: isBreakingSpace)
+        // Fast path: only ASCII spaces separate words, and no space starts a cluster with a
+        // combining mark after it; then splitting the bytes at 0x20 splits between clusters.
+        let bytes = text.utf8
+        if simpleWidth(text.unicodeScalars) != nil {
+            var out: [Substring] = []
+            var start = bytes.startIndex
+            var i = start
+            while i != bytes.endIndex {
+                if bytes[i] == 0x20 {
+                    if i != start { out.append(text[start..<i]) }
+                    start = bytes.index(after: i)
+                }
+                i = bytes.index(after: i)
+            }
+            if start != bytes.endIndex { out.append(text[start..<bytes.endIndex]) }
+            return out
+        }
+        return text.split(whereSeparator: isBreakingSpace)
     }
 
     /// Greedy wrapping: `first` prefixes the first line, `rest` every further line; a word
@@ -94,10 +128,12 @@ public enum TextLayout {
     }
 
     static func trimTrailing(_ s: String) -> String {
-        guard s.last == " " else { return s }
-        var s = Substring(s)
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
+        // A trailing U+0020 is always a cluster of its own (nothing extends a space), so the
+        // bytes tell.
+        guard s.utf8.last == 0x20 else { return s }
+        var end = s.utf8.endIndex
+        while end != s.utf8.startIndex, s.utf8[s.utf8.index(before: end)] == 0x20 { end = s.utf8.index(before: end) }
+        return String(s[..<end])
     }
 
     /// `s` followed by spaces up to `width` columns.
