@@ -70,10 +70,15 @@ public final class RelaxNGSchema: @unchecked Sendable {
         collector.document = document
         let box = Unmanaged.passRetained(collector)
         defer { box.release() }
-        xmlRelaxNGSetValidStructuredErrors(context, { data, error in
+        let handler: xmlStructuredErrorFunc = { data, error in
             guard let data, let error else { return }
             Unmanaged<ProblemCollector>.fromOpaque(data).takeUnretainedValue().add(error.pointee, node: nil)
-        }, box.toOpaque())
+        }
+        xmlRelaxNGSetValidStructuredErrors(context, handler, box.toOpaque())
+        // ID/IDREF problems are found after the schema pass and reported through the thread's
+        // own error handler (libxml2 would print them to stderr): collect them too.
+        xmlSetStructuredErrorFunc(box.toOpaque(), handler)
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
         let result = xmlRelaxNGValidateDoc(context, document.doc)
         if result != 0 && collector.problems.isEmpty {
             return [XMLProblem(line: 1, column: 1, "the document does not match the schema")]
