@@ -24,7 +24,12 @@ public enum DocBookWriter {
     public static func imagePath(forAttachment href: String) -> String { "images/" + href }
 
     /// The whole document, NFC, ending with a newline.
-    public static func write(_ book: Book) -> String {
+    public static func write(_ book: Book) -> String { writeWithParts(book).xml }
+
+    /// The whole document and where each `part` element is in it (UTF-8 offsets, from `<part` to
+    /// the end of `</part>`), so a validator can check the parts apart. `parts` is empty when
+    /// normalising the text to NFC moved bytes (then the offsets would be wrong).
+    public static func writeWithParts(_ book: Book) -> (xml: String, parts: [Range<Int>]) {
         var w = DocBookOutput()
         w.out.reserveCapacity(4096 + book.parts.reduce(0) { $0 + $1.entries.count } * 3000)
         w.out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -36,8 +41,16 @@ public enum DocBookWriter {
             w.out += preface.fragment.xml
             w.nl()
         }
+        var parts: [Range<Int>] = []
         for part in book.parts {
+            let start = w.out.utf8.count
             w.part(part)
+            var end = w.out.utf8.count
+            // The part ends at its end tag; what follows it (a newline) is not part of it.
+            while end > start, w.out.utf8[w.out.utf8.index(w.out.utf8.startIndex, offsetBy: end - 1)] != UInt8(ascii: ">") {
+                end -= 1
+            }
+            parts.append(start..<end)
         }
         for appendix in book.appendices {
             w.open("appendix", [("xml:id", appendix.id)])
@@ -52,7 +65,8 @@ public enum DocBookWriter {
         }
         w.close("book")
         w.nl()
-        return w.out.precomposedStringWithCanonicalMapping
+        let normalised = w.out.nfcNormalized
+        return (normalised, normalised.utf8.count == w.out.utf8.count && normalised == w.out ? parts : [])
     }
 }
 

@@ -220,16 +220,16 @@ public struct BookBuild {
     // MARK: DocBook
 
     private func writeDocBook(_ book: Book, manuscript: Manuscript, staging: String, out: String) throws {
-        let xml = DocBookWriter.write(book)
+        let (xml, parts) = DocBookWriter.writeWithParts(book)
         let path = staging + "/book.xml"
         try write(xml, to: path)
-        try validate(xml, stagingPath: path, out: out)
+        try validate(xml, parts: parts, stagingPath: path, out: out)
         try copyImages(book, manuscript: manuscript, to: staging + "/images")
     }
 
     /// Validates against the DocBook 5.0 RELAX NG schema, in process. On failure the document is
     /// kept as `book.invalid.xml` beside the outputs, and every error points into it.
-    private func validate(_ xml: String, stagingPath: String, out: String) throws {
+    private func validate(_ xml: String, parts: [Range<Int>], stagingPath: String, out: String) throws {
         guard FileManager.default.fileExists(atPath: docbookSchema) else {
             throw PipelineError(step: "validate DocBook", path: docbookSchema,
                                 message: "the DocBook 5.0 schema is missing; install the Debian package docbook5-xml")
@@ -241,14 +241,7 @@ public struct BookBuild {
             throw PipelineError(step: "validate DocBook", path: docbookSchema, message: "the schema does not compile",
                                 details: error.problems.map { "\(docbookSchema):\($0)" })
         }
-        let bytes = Array(xml.utf8)
-        let problems: [XMLProblem]
-        do {
-            let document = try XMLDocument.parse(bytes, limits: ParseLimits(maxBytes: max(bytes.count + 1, 16 * 1_048_576)))
-            problems = schema.validate(document).filter { $0.severity == .error }
-        } catch {
-            problems = error.problems
-        }
+        let problems = DocBookValidation.problems(Array(xml.utf8), parts: parts, schema: schema)
         guard !problems.isEmpty else { return }
         let kept = out + "/book.invalid.xml"
         try? FileManager.default.removeItem(atPath: kept)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ManuscriptModel
+import XMLKit
 @testable import BookWriter
 @testable import Pipeline
 
@@ -164,5 +165,75 @@ func files(under folder: String) -> [String: Data] {
         #expect(first["NB-2024-0137.html"].map { String(decoding: $0, as: UTF8.self).contains("giải phóng mặt bằng") } == true)
         _ = try runBuild([.html], out: out)
         #expect(files(under: out + "/html") == first)
+    }
+}
+
+/// Validation in pieces must agree with validating the whole document.
+@Suite struct SplitValidationTests {
+    static func pieces() throws -> (xml: String, parts: [Range<Int>], schema: RelaxNGSchema) {
+        try #require(FileManager.default.fileExists(atPath: docbookSchemaPath), "install docbook5-xml")
+        let (xml, parts) = DocBookWriter.writeWithParts(try sampleBook())
+        return (xml, parts, try RelaxNGSchema(path: docbookSchemaPath))
+    }
+
+    @Test func theSampleBookIsSplitIntoItsPartsAndIsValid() throws {
+        let (xml, parts, schema) = try Self.pieces()
+        let bytes = Array(xml.utf8)
+        #expect(parts.count >= 2)
+        #expect(parts.allSatisfy { DocBookValidation.isPart(bytes, $0) })
+        #expect(DocBookValidation.problems(bytes, parts: parts, schema: schema, splitAbove: 0).isEmpty)
+        // Each piece keeps book.xml's line count, so errors keep their lines.
+        let lines = bytes.filter { $0 == 0x0A }.count
+        #expect(DocBookValidation.skeleton(bytes, without: parts).filter { $0 == 0x0A }.count == lines)
+        let last = try #require(parts.last)
+        let before = bytes[..<last.lowerBound].filter { $0 == 0x0A }.count
+        let inPart = bytes[last].filter { $0 == 0x0A }.count
+        #expect(DocBookValidation.standalone(bytes, part: last).filter { $0 == 0x0A }.count == before + inPart + 1)
+    }
+
+    @Test func anErrorInsideAPartIsReportedAtItsLineInTheBook() throws {
+        let (xml, parts, schema) = try Self.pieces()
+        // A `para` may not hold a `chapter`: put one inside the second part's first paragraph.
+        let part = try #require(parts.last)
+        let text = Array(xml.utf8)
+        let partText = String(decoding: text[part], as: UTF8.self)
+        let paraRange = try #require(partText.range(of: "<para>"))
+        let broken = String(decoding: text[..<part.lowerBound], as: UTF8.self)
+            + partText.replacingCharacters(in: paraRange, with: "<para><chapter/>")
+            + String(decoding: text[part.upperBound...], as: UTF8.self)
+        let bytes = Array(broken.utf8)
+        let whole = DocBookValidation.validate(bytes, schema: schema)
+        #expect(!whole.isEmpty)
+        let split = DocBookValidation.problems(bytes, parts: parts, schema: schema, splitAbove: 0)
+        #expect(split == whole)
+    }
+
+    @Test func aDanglingIndexLinkAndAnIdUsedInTwoPartsAreFound() throws {
+        let (xml, parts, schema) = try Self.pieces()
+        let bytes = Array(xml.utf8)
+        let ids = DocBookValidation.xmlIDs(bytes[parts[0]])
+        #expect(ids.count >= 2)
+        // Index entries (after the parts) linking to a chapter that is not there.
+        let end = try #require(parts.last).upperBound
+        let tail = String(decoding: bytes[end...], as: UTF8.self).replacingOccurrences(of: ids[1], with: "NB-0000-0000")
+        let dangling = Array(bytes[..<end]) + Array(tail.utf8)
+        try #require(dangling != bytes)
+        #expect(!DocBookValidation.validate(dangling, schema: schema).isEmpty)
+        #expect(!DocBookValidation.problems(dangling, parts: parts, schema: schema, splitAbove: 0).isEmpty)
+        // The first part's first chapter id given to a chapter of the last part as well.
+        let lastIDs = DocBookValidation.xmlIDs(bytes[parts[parts.count - 1]])
+        let target = "xml:id=\"\(lastIDs[1])\""
+        var text = xml
+        let r = try #require(text.range(of: target, range: text.utf8.index(text.utf8.startIndex, offsetBy: parts[parts.count - 1].lowerBound)..<text.endIndex))
+        text.replaceSubrange(r, with: "xml:id=\"\(ids[1])\"")
+        let duplicate = Array(text.utf8)
+        let shifted = parts.map { $0.lowerBound..<($0.upperBound + (duplicate.count - bytes.count) * ($0 == parts.last ? 1 : 0)) }
+        #expect(!DocBookValidation.validate(duplicate, schema: schema).isEmpty)
+        #expect(!DocBookValidation.problems(duplicate, parts: shifted, schema: schema, splitAbove: 0).isEmpty)
+    }
+
+    @Test func idsAreReadOnlyInsideTags() {
+        let xml = Array("<part xml:id=\"p\"><!-- xml:id=\"c\" --><para>text xml:id=\"t\"</para><chapter\n xml:id='x' role=\"a>b\"/></part>".utf8)
+        #expect(DocBookValidation.xmlIDs(xml[...]) == ["p", "x"])
     }
 }
