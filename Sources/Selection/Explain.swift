@@ -124,9 +124,13 @@ public enum Explain {
                     out.append("  Not on the shortlist, so not a candidate for selection" + (stillIn ? "" : " (see above)"))
                 } else if let c = rankOf {
                     out.append("  Not selected")
-                    let lowest = r.selected.compactMap { sid in r.ranked.first { $0.id == sid } }.min { $0.score < $1.score }
+                    // Entries the editors included are left out of the comparison: they were not chosen
+                    // on their score, so they say nothing about what score was enough.
+                    let forced = Set(r.includes.map(\.submission))
+                    let lowest = r.selected.filter { !forced.contains($0) }
+                        .compactMap { sid in r.ranked.first { $0.id == sid } }.min { $0.score < $1.score }
                     if let lowest, c.score > lowest.score || (c.score == lowest.score && c.rank < lowest.rank) {
-                        out.append("  Its score is above the lowest selected entry (\(lowest.id), \(f(lowest.score))): the quotas kept it out.")
+                        out.append("  Its score is above the lowest entry selected on its score (\(lowest.id), \(f(lowest.score))): the quotas kept it out.")
                         if let why = Optimization.whyLeftOut(id, round: round, result: r, manuscript: m) {
                             if let w = why.objectiveWithIt {
                                 out.append("  With it forced in, the best selection totals \(f(w)) instead of \(f(r.objective)).")
@@ -141,7 +145,7 @@ public enum Explain {
                             if why.relaxations.isEmpty { out.append("  No single quota at its limit stands in its way.") }
                         }
                     } else if let lowest {
-                        out.append("  Its score is not above the lowest selected entry (\(lowest.id), \(f(lowest.score))).")
+                        out.append("  Its score is not above the lowest entry selected on its score (\(lowest.id), \(f(lowest.score))).")
                     }
                 } else {
                     out.append("  Not selected: no counted review in this round")

@@ -59,4 +59,15 @@ import Testing
         #expect(selected.contains("R1  2024-06-20  overall 10 → total 10.000  counted"))
         #expect(Explain.text("nope", run: run, manuscript: m) == nil)
     }
+
+    @Test func explainDoesNotMeasureAgainstAnIncludedEntry() throws {
+        // Count 3, S10 (score 1) included by the editors: S01 (10) and S02 (9) are chosen on their
+        // score. S03 (8) is below both; the include took its place, not a quota.
+        let inc = Override(submission: "S10", reason: "Điển hình đặc biệt", location: SourceLocation(path: "selection.xml", line: 10))
+        let m = OptimizeRoundTests.manuscript(rounds: OptimizeRoundTests.plan(count: 3, quotas: [], includes: [inc]))
+        let run = try Selection.run(m)
+        let text = try #require(Explain.text("S03", run: run, manuscript: m))
+        #expect(text.contains("Its score is not above the lowest entry selected on its score (S02, 9.000)"), "\(text)")
+        #expect(!text.contains("the quotas kept it out"))
+    }
 }
