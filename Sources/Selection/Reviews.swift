@@ -109,7 +109,10 @@ public enum ReviewCounting {
             if let s = submissions[r.submission] {
                 if let c = declared[Pair(r.reviewer, r.submission)] {
                     o.dropped = .declaredConflict
-                    o.detail = "declared at \(c.location.path):\(c.location.line):\(c.location.column)"
+                    // Named inside the manuscript (`reviews/<sheet>.xml`), not as printed from the current
+                    // directory: the round record must not depend on where the folder is.
+                    let sheet = c.location.path.split(separator: "/").suffix(2).joined(separator: "/")
+                    o.detail = "declared at \(sheet):\(c.location.line):\(c.location.column)"
                         + (c.reason.isEmpty ? "" : ": \(c.reason.whitespaceCollapsed)")
                 } else if let rv = reviewers[r.reviewer] {
                     if rv.district != District.provinceCode && rv.district == s.unit.district {

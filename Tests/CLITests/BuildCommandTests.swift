@@ -98,4 +98,32 @@ import ManuscriptGenerator
         let r = try modelbook(["verify", "--manuscript", "manuscript"], in: Self.repo)
         #expect(r.status == 0, "run `modelbook select` on manuscript/ and commit manuscript/rounds/: \(r.output)")
     }
+
+    @Test("round records do not depend on the manuscript folder's name or place",
+          .enabled(if: available, "build the modelbook binary first (swift build)"))
+    func recordsIndependentOfFolder() throws {
+        let work = Files.temporaryFolder("build-place")
+        defer { try? FileManager.default.removeItem(at: work) }
+        var options = GeneratorOptions()
+        options.submissions = 60
+        options.reviewers = 8
+        options.seed = 11
+        let a = work.appendingPathComponent("a")
+        _ = try ManuscriptGenerator.generate(into: a, options: options)
+        let b = work.appendingPathComponent("deeper/b")
+        try FileManager.default.createDirectory(at: b.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: a, to: b)
+        #expect(try modelbook(["select", "--manuscript", "a"], in: work).status == 0)
+        #expect(try modelbook(["select", "--manuscript", b.path], in: a).status == 0)
+        let records = try Files.list(a.appendingPathComponent("rounds"))
+        #expect(records.count == 3)
+        var conflicts = 0
+        for name in records {
+            let x = try String(contentsOf: a.appendingPathComponent("rounds/" + name), encoding: .utf8)
+            let y = try String(contentsOf: b.appendingPathComponent("rounds/" + name), encoding: .utf8)
+            #expect(x == y, "\(name) differs between the two places")
+            conflicts += x.components(separatedBy: "declared at reviews/").count - 1
+        }
+        #expect(conflicts > 0, "the corpus should have a declared conflict, so its location is in a record")
+    }
 }
