@@ -59,7 +59,7 @@ let package = Package(
         // The static HTML audit report and CSV exports.
         .target(
             name: "Audit",
-            dependencies: ["ManuscriptModel", "Selection"]
+            dependencies: ["ManuscriptModel", "Selection", "XMLKit"]
         ),
         // Steps that touch the file system and external programs (xsltproc, FOP).
         .target(

@@ -1,3 +1,5 @@
+import XMLKit
+
 /// A fragment of HTML (or inline SVG). Interpolating a `String` escapes it; interpolating an
 /// `HTML` inserts it as is. So text from the manuscript is escaped unless code says otherwise,
 /// and the only unescaped text is what this module's literals spell.
@@ -27,21 +29,7 @@ struct HTML: ExpressibleByStringInterpolation, Hashable, Sendable, CustomStringC
     }
 
     /// Escapes for text and for attribute values (double- or single-quoted) alike.
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { XMLEscape.html(s) }
 }
 
 extension Array where Element == HTML {

@@ -102,21 +102,11 @@ public enum RecordStore {
     /// `SOURCE_DATE_EPOCH` as `YYYY-MM-DDTHH:MM:SSZ`; nil when unset or not a number.
     public static func sourceDate(_ environment: [String: String]) -> String? {
         guard let raw = environment["SOURCE_DATE_EPOCH"], let seconds = Int64(raw) else { return nil }
-        var days = seconds / 86_400
+        let day = CalendarDate.fromEpoch(Int(seconds))
         var rem = seconds % 86_400
-        if rem < 0 { rem += 86_400; days -= 1 }
-        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let mo = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (mo <= 2 ? 1 : 0)
+        if rem < 0 { rem += 86_400 }
         func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(y)-\(two(mo))-\(two(d))T\(two(rem / 3600)):\(two(rem % 3600 / 60)):\(two(rem % 60))Z"
+        return "\(day)T\(two(rem / 3600)):\(two(rem % 3600 / 60)):\(two(rem % 60))Z"
     }
 
     static func pad3(_ n: Int) -> String {

@@ -1,25 +1,20 @@
 /// Escaping for XML text and attribute values: the one place where output is escaped.
 public enum XMLEscape {
     /// Text content: `&`, `<`, `>` escaped.
-    public static func text(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }) else { return s }
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 16)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    public static func text(_ s: String) -> String { escape(s, quotes: false, whitespace: false, apostrophe: false) }
 
     /// Attribute values in double quotes: also `"` and the whitespace that would be normalised.
-    public static func attribute(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 })
-        else { return s }
+    public static func attribute(_ s: String) -> String { escape(s, quotes: true, whitespace: true, apostrophe: false) }
+
+    /// HTML text and attribute values, double- or single-quoted alike: `&`, `<`, `>`, `"`, `'`.
+    public static func html(_ s: String) -> String { escape(s, quotes: true, whitespace: false, apostrophe: true) }
+
+    private static func escape(_ s: String, quotes: Bool, whitespace: Bool, apostrophe: Bool) -> String {
+        func special(_ b: UInt8) -> Bool {
+            b == 0x26 || b == 0x3C || b == 0x3E || (quotes && b == 0x22) || (apostrophe && b == 0x27)
+                || (whitespace && (b == 0x0A || b == 0x0D || b == 0x09))
+        }
+        guard s.utf8.contains(where: special) else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count + 16)
         for ch in s.unicodeScalars {
@@ -27,10 +22,11 @@ public enum XMLEscape {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\t": out += "&#9;"
+            case "\"" where quotes: out += "&quot;"
+            case "'" where apostrophe: out += "&#39;"
+            case "\n" where whitespace: out += "&#10;"
+            case "\r" where whitespace: out += "&#13;"
+            case "\t" where whitespace: out += "&#9;"
             default: out.unicodeScalars.append(ch)
             }
         }
