@@ -126,4 +126,21 @@ import ManuscriptGenerator
         }
         #expect(conflicts > 0, "the corpus should have a declared conflict, so its location is in a record")
     }
+
+    @Test("the sample book's DocBook is valid for jing too, an independent validator",
+          .enabled(if: available && FileManager.default.isExecutableFile(atPath: "/usr/bin/jing"),
+                   "needs the modelbook binary and jing (apt-get install jing)"))
+    func sampleBookValidWithJing() throws {
+        let out = Files.temporaryFolder("sample-docbook")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let r = try modelbook(["build", "--manuscript", "manuscript", "--out", out.path, "--format", "docbook,text"], in: Self.repo)
+        #expect(r.status == 0, "\(r.output)")
+        #expect(r.output.contains("using the round records manuscript/rounds/"), "\(r.output)")
+        let schema = "/usr/share/xml/docbook/schema/rng/5.0/docbook.rng"
+        let jing = try #require(try Files.run("jing", [schema, out.appendingPathComponent("book.xml").path]))
+        #expect(jing.status == 0, "\(jing.output)")
+        let text = try String(contentsOf: out.appendingPathComponent("book.txt"), encoding: .utf8)
+        #expect(text.contains("Phần I."))
+        #expect(text.split(separator: "\n").allSatisfy { $0.count <= 72 || !$0.contains(" ") }, "a line wider than 72 columns")
+    }
 }
