@@ -283,8 +283,18 @@ struct Layout: Sendable {
 }
 
 func sha256Hex<D: DataProtocol>(_ data: D) -> String {
-    SHA256.hash(data: data).map { byte in
-        let digits = Array("0123456789abcdef")
-        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
-    }.joined()
+    let digest = SHA256.hash(data: data)
+    // One 64-byte buffer instead of a String per byte: this runs for every file and attachment.
+    return String(unsafeUninitializedCapacity: 64) { out in
+        let digits: StaticString = "0123456789abcdef"
+        var i = 0
+        digest.withUnsafeBytes { bytes in
+            for byte in bytes {
+                out[i] = digits.utf8Start[Int(byte >> 4)]
+                out[i + 1] = digits.utf8Start[Int(byte & 0x0F)]
+                i += 2
+            }
+        }
+        return i
+    }
 }
