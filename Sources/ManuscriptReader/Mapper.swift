@@ -130,15 +130,7 @@ private func collapseWalk(_ inlines: [Inline], _ lastWasSpace: inout Bool) -> [I
     for x in inlines {
         switch x {
         case .text(let s):
-            var r = ""
-            for ch in s.unicodeScalars {
-                if ch == " " || ch == "\n" || ch == "\t" || ch == "\r" {
-                    if !lastWasSpace { r.unicodeScalars.append(" "); lastWasSpace = true }
-                } else {
-                    r.unicodeScalars.append(ch)
-                    lastWasSpace = false
-                }
-            }
+            let r = collapseRun(s, &lastWasSpace)
             guard !r.isEmpty else { continue }
             if case .text(let previous)? = out.last { out[out.count - 1] = .text(previous + r) } else { out.append(.text(r)) }
         case .emphasis(let c): out.append(.emphasis(collapseWalk(c, &lastWasSpace)))
@@ -149,6 +141,31 @@ private func collapseWalk(_ inlines: [Inline], _ lastWasSpace: inout Bool) -> [I
         }
     }
     return out
+}
+
+/// One text piece with runs of space, tab, CR and LF collapsed to one space (a space already
+/// written before it counts). Works on the UTF-8 bytes: the four are ASCII, so no other byte of a
+/// multi-byte letter can match, and the text is copied once.
+private func collapseRun(_ s: String, _ lastWasSpace: inout Bool) -> String {
+    var s = s
+    var last = lastWasSpace
+    let r = s.withUTF8 { src in
+        String(unsafeUninitializedCapacity: src.count) { dst in
+            var n = 0
+            for b in src {
+                if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
+                    if !last { dst[n] = 0x20; n += 1; last = true }
+                } else {
+                    dst[n] = b
+                    n += 1
+                    last = false
+                }
+            }
+            return n
+        }
+    }
+    lastWasSpace = last
+    return r
 }
 
 private func trimTrailing(_ inlines: inout [Inline]) {

@@ -52,23 +52,49 @@ extension String {
     /// The same result as `whitespaceCollapsed` (runs of whitespace become one space, ends
     /// trimmed), without the cost of splitting into Characters.
     var collapsed: String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in unicodeScalars {
-            if isWhitespaceScalar(scalar) {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" "); pendingSpace = false }
-                out.append(scalar)
+        // On the UTF-8 bytes, into one buffer: appending scalar by scalar to a String is slow.
+        var s = self
+        return s.withUTF8 { src in
+            String(unsafeUninitializedCapacity: src.count) { dst in
+                var n = 0
+                var pendingSpace = false
+                var i = 0
+                let count = src.count
+                while i < count {
+                    let b = src[i]
+                    var length = 1
+                    let isSpace: Bool
+                    if b < 0x80 {
+                        isSpace = b == 0x20 || (b >= 0x09 && b <= 0x0D)
+                    } else {
+                        // The text is valid UTF-8 (it is a String), so the lead byte gives the length.
+                        var value: UInt32
+                        if b >= 0xF0 { length = 4; value = UInt32(b & 0x07) }
+                        else if b >= 0xE0 { length = 3; value = UInt32(b & 0x0F) }
+                        else { length = 2; value = UInt32(b & 0x1F) }
+                        for k in 1..<length { value = value << 6 | UInt32(src[i + k] & 0x3F) }
+                        isSpace = isWhitespaceValue(value)
+                    }
+                    if isSpace {
+                        pendingSpace = n > 0
+                    } else {
+                        if pendingSpace { dst[n] = 0x20; n += 1; pendingSpace = false }
+                        for k in 0..<length { dst[n + k] = src[i + k] }
+                        n += length
+                    }
+                    i += length
+                }
+                return n
             }
         }
-        return String(out)
     }
 }
 
 /// The scalars `Character.isWhitespace` counts as whitespace.
-@inline(__always) func isWhitespaceScalar(_ s: Unicode.Scalar) -> Bool {
-    switch s.value {
+@inline(__always) func isWhitespaceScalar(_ s: Unicode.Scalar) -> Bool { isWhitespaceValue(s.value) }
+
+@inline(__always) func isWhitespaceValue(_ value: UInt32) -> Bool {
+    switch value {
     case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
     default: false
     }
