@@ -26,6 +26,19 @@ public struct XMLElement: @unchecked Sendable {
 
     /// The value of an attribute without a namespace, or nil.
     public func attribute(_ name: String) -> String? {
+        // The common case, a value held in one text node, is read in place; anything else
+        // (entity references, several pieces) goes through libxml2's copying accessor.
+        var attr = node.pointee.properties
+        while let a = attr {
+            if a.pointee.ns == nil, xmlStrEqual(a.pointee.name, name) != 0 {
+                guard let text = a.pointee.children else { return "" }
+                if text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content {
+                    return String(cString: content)
+                }
+                break
+            }
+            attr = a.pointee.next
+        }
         guard let value = xmlGetNoNsProp(node, name) else { return nil }
         defer { modelbook_xmlFree(value) }
         return String(cString: value)
@@ -96,7 +109,24 @@ public struct XMLElement: @unchecked Sendable {
 
     /// Child elements with a given local name.
     public func elements(named name: String) -> [XMLElement] {
-        elements.filter { $0.name == name }
+        var out: [XMLElement] = []
+        name.withCString { wanted in
+            wanted.withMemoryRebound(to: xmlChar.self, capacity: name.utf8.count + 1) { wanted in
+                var child = node.pointee.children
+                while let c = child {
+                    if c.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(c.pointee.name, wanted) != 0 {
+                        out.append(XMLElement(document: document, node: c))
+                    }
+                    child = c.pointee.next
+                }
+            }
+        }
+        return out
+    }
+
+    /// Whether the local name is `name`, without making a String of it.
+    public func isNamed(_ name: StaticString) -> Bool {
+        xmlStrEqual(node.pointee.name, name.utf8Start) != 0
     }
 
     /// The first child element with a given local name.

@@ -115,7 +115,12 @@ enum Prescan {
 
     /// Offset of an attribute's name inside the start tag that begins at `tagStart`.
     static func attributeOffset(named name: String, inTagAt tagStart: Int, _ bytes: [UInt8]) -> Int? {
-        let target = Array(name.utf8)
+        var name = name
+        return name.withUTF8 { target in bytes.withUnsafeBufferPointer { attributeOffset(target, tagStart, $0) } }
+    }
+
+    private static func attributeOffset(_ target: UnsafeBufferPointer<UInt8>, _ tagStart: Int,
+                                        _ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = tagStart + 1
         let n = bytes.count
         // Skip the element name.
