@@ -149,6 +149,21 @@ private func collapseWalk(_ inlines: [Inline], _ lastWasSpace: inout Bool) -> [I
 private func collapseRun(_ s: String, _ lastWasSpace: inout Bool) -> String {
     var s = s
     var last = lastWasSpace
+    // Most pieces need no change: no whitespace run, no leading space after a space. Keep those.
+    let unchanged = s.withUTF8 { src in
+        var previous = lastWasSpace
+        for b in src {
+            let space = b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D
+            if space && (previous || b != 0x20) { return false }
+            previous = space
+        }
+        last = previous
+        return true
+    }
+    if unchanged {
+        lastWasSpace = last
+        return s
+    }
     let r = s.withUTF8 { src in
         String(unsafeUninitializedCapacity: src.count) { dst in
             var n = 0

@@ -4,10 +4,16 @@ import Foundation
 /// (no combining marks there) or one of the precomposed Vietnamese letters (U+1E00–U+1EFF) or
 /// common punctuation (U+2010–U+2027, U+2030–U+205E). Nearly every manuscript file passes; the
 /// rest take the exact check.
-func isCertainlyNFC(_ bytes: [UInt8]) -> Bool {
+func isCertainlyNFC(_ array: [UInt8]) -> Bool {
+    array.withUnsafeBufferPointer { isCertainlyNFC($0) }
+}
+
+private func isCertainlyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var i = 0
     let n = bytes.count
     while i < n {
+        i = skipASCII(bytes, from: i)
+        guard i < n else { break }
         let b = bytes[i]
         if b < 0x80 { i += 1; continue }
         let scalar: UInt32
@@ -27,6 +33,16 @@ func isCertainlyNFC(_ bytes: [UInt8]) -> Bool {
         return false
     }
     return true
+}
+
+/// The first offset at or after `start` that is not in a run of ASCII bytes read eight at a time.
+@inline(__always) private func skipASCII(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    guard let base = bytes.baseAddress else { return start }
+    var i = start
+    while i + 8 <= bytes.count, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+        i += 8
+    }
+    return i
 }
 
 /// Where the first text not in Unicode NFC is (line, column in Unicode scalars), or nil.
@@ -54,6 +70,7 @@ extension String {
     var collapsed: String {
         // On the UTF-8 bytes, into one buffer: appending scalar by scalar to a String is slow.
         var s = self
+        if s.withUTF8({ isCollapsedASCIIWise($0) }) { return s }
         return s.withUTF8 { src in
             String(unsafeUninitializedCapacity: src.count) { dst in
                 var n = 0
@@ -97,5 +114,65 @@ extension String {
     switch value {
     case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
     default: false
+    }
+}
+
+/// True when the bytes are already collapsed: no whitespace but single spaces between other
+/// characters. The non-ASCII spaces of `isWhitespaceValue` are matched by their UTF-8 bytes.
+private func isCollapsedASCIIWise(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = bytes.first, let last = bytes.last else { return true }
+    if first == 0x20 || last == 0x20 { return false }
+    var previousSpace = false
+    var i = 0
+    let n = bytes.count
+    while i < n {
+        let b = bytes[i]
+        i += 1
+        if b == 0x20 {
+            if previousSpace { return false }
+            previousSpace = true
+            continue
+        }
+        previousSpace = false
+        if b < 0x80 {
+            if b >= 0x09 && b <= 0x0D { return false }
+            continue
+        }
+        // Valid UTF-8, so the continuation bytes of these lead bytes are there.
+        switch b {
+        case 0xC2:  // U+0085, U+00A0
+            if bytes[i] == 0x85 || bytes[i] == 0xA0 { return false }
+        case 0xE1:  // U+1680
+            if bytes[i] == 0x9A && bytes[i + 1] == 0x80 { return false }
+        case 0xE2:  // U+2000–U+200A, U+2028, U+2029, U+202F, U+205F
+            let c1 = bytes[i], c2 = bytes[i + 1]
+            if c1 == 0x80 && (c2 <= 0x8A || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF) { return false }
+            if c1 == 0x81 && c2 == 0x9F { return false }
+        case 0xE3:  // U+3000
+            if bytes[i] == 0x80 && bytes[i + 1] == 0x80 { return false }
+        default:
+            break
+        }
+    }
+    return true
+}
+
+extension String {
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, without Foundation when the ends are
+    /// plain ASCII letters or marks (nearly always).
+    var trimmedWhitespaceAndNewlines: String {
+        if let f = utf8.first, let l = utf8.last, f < 0x80, l < 0x80,
+           !(f == 0x20 || (f >= 0x09 && f <= 0x0D)), !(l == 0x20 || (l >= 0x09 && l <= 0x0D)) {
+            return self
+        }
+        return trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// `trimmingCharacters(in: .whitespaces)`, likewise.
+    var trimmedWhitespace: String {
+        if let f = utf8.first, let l = utf8.last, f < 0x80, l < 0x80, f != 0x20, f != 0x09, l != 0x20, l != 0x09 {
+            return self
+        }
+        return trimmingCharacters(in: .whitespaces)
     }
 }
