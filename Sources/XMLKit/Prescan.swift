@@ -16,7 +16,7 @@ enum Prescan {
         if bytes[start...].allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return XMLProblem(line: 1, column: 1, "the file is empty; it must hold one XML document")
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = firstNUL(bytes) {
             let p = source.position(ofOffset: nul)
             return XMLProblem(line: p.line, column: p.column,
                 "the file contains a NUL byte, which XML does not allow; it may be a binary file or damaged")
@@ -36,10 +36,16 @@ enum Prescan {
     }
 
     /// Offset of the first byte of an invalid UTF-8 sequence (overlongs and surrogates included).
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+    static func firstInvalidUTF8(_ array: [UInt8]) -> Int? {
+        array.withUnsafeBufferPointer { firstInvalidUTF8($0) }
+    }
+
+    private static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         let n = bytes.count
         while i < n {
+            i = skipASCII(bytes, from: i)
+            guard i < n else { break }
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
             let length: Int
@@ -60,6 +66,39 @@ enum Prescan {
             i += length
         }
         return nil
+    }
+
+    /// The first offset at or after `start` that is not in a run of ASCII bytes read eight at a
+    /// time (the caller looks at the remaining bytes one by one).
+    @inline(__always)
+    static func skipASCII(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        var i = start
+        let n = bytes.count
+        while i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            i += 8
+        }
+        return i
+    }
+
+    /// Offset of the first zero byte, eight bytes at a time.
+    static func firstNUL(_ array: [UInt8]) -> Int? {
+        array.withUnsafeBufferPointer { bytes -> Int? in
+            guard let base = bytes.baseAddress else { return nil }
+            let n = bytes.count
+            var i = 0
+            while i + 8 <= n {
+                let v = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                // Non-zero exactly when some byte of v is zero.
+                if (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0 { break }
+                i += 8
+            }
+            while i < n {
+                if bytes[i] == 0 { return i }
+                i += 1
+            }
+            return nil
+        }
     }
 
     /// Where a `<!DOCTYPE` starts in the prolog, if there is one.
