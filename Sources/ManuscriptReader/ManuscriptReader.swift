@@ -188,13 +188,14 @@ public enum ManuscriptReader {
         }
         let results = ResultSlots(count: jobs.count)
         let next = Counter()
+        let attachmentDigests = DigestCache()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let schemas = SchemaSet()
             while true {
                 let i = next.take()
                 guard i < jobs.count else { break }
                 // Each file's libxml2 tree is freed as soon as its values are mapped.
-                let outcome = autoreleasepoolIfNeeded { FileReader(layout: layout, options: options, schemas: schemas).read(jobs[i]) }
+                let outcome = autoreleasepoolIfNeeded { FileReader(layout: layout, options: options, schemas: schemas, attachmentDigests: attachmentDigests).read(jobs[i]) }
                 results.set(i, outcome)
             }
         }
