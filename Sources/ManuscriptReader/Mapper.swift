@@ -50,53 +50,78 @@ final class Mapper {
 
     private func rawInline(_ e: XMLElement) -> [Inline] {
         var out: [Inline] = []
-        for child in e.children {
+        rawInline(e, into: &out)
+        return out
+    }
+
+    /// Walks the children in place (no array of children, no String of each element's name).
+    private func rawInline(_ e: XMLElement, into out: inout [Inline]) {
+        e.forEachChild { child in
             switch child {
             case .text(let s): out.append(.text(nfc(s)))
             case .element(let c):
-                switch c.name {
-                case "em": out.append(.emphasis(rawInline(c)))
-                case "strong": out.append(.strong(rawInline(c)))
-                case "q": out.append(.quote(rawInline(c)))
-                case "note": out.append(.note(collapse(rawInline(c))))
-                case "link":
+                if c.isNamed("em") {
+                    out.append(.emphasis(rawInline(c)))
+                } else if c.isNamed("strong") {
+                    out.append(.strong(rawInline(c)))
+                } else if c.isNamed("q") {
+                    out.append(.quote(rawInline(c)))
+                } else if c.isNamed("note") {
+                    out.append(.note(collapse(rawInline(c))))
+                } else if c.isNamed("link") {
                     let href = token(c, "href") ?? ""
                     links.append(Located(value: href, at: loc(c, "href")))
                     out.append(.link(href: href, rawInline(c)))
-                default: out += rawInline(c)  // unknown markup (already reported): keep its text
+                } else {
+                    rawInline(c, into: &out)  // unknown markup (already reported): keep its text
                 }
             }
         }
-        return out
     }
 
     func blocks(_ e: XMLElement?) -> [Block] {
         guard let e else { return [] }
-        return e.elements.compactMap(block)
+        return childBlocks(e)
     }
 
-    private static let blockNames: Set<String> = ["section", "p", "list", "quote", "table", "figure"]
+    /// The blocks of every child element that is one, in order.
+    private func childBlocks(_ e: XMLElement, skippingTitle: Bool = false) -> [Block] {
+        var out: [Block] = []
+        e.forEachElement { c in
+            if skippingTitle, c.isNamed("title") { return }
+            if let b = block(c) { out.append(b) }
+        }
+        return out
+    }
+
+    private func isBlock(_ e: XMLElement) -> Bool {
+        e.isNamed("section") || e.isNamed("p") || e.isNamed("list") || e.isNamed("quote") || e.isNamed("table")
+            || e.isNamed("figure")
+    }
 
     private func block(_ e: XMLElement) -> Block? {
-        switch e.name {
-        case "section":
-            return .section(Section(title: inline(e.element(named: "title")),
-                                    blocks: e.elements.filter { $0.name != "title" }.compactMap(block)))
-        case "p":
+        if e.isNamed("p") {
             return .paragraph(inline(e))
-        case "list":
+        }
+        if e.isNamed("section") {
+            return .section(Section(title: inline(e.element(named: "title")),
+                                    blocks: childBlocks(e, skippingTitle: true)))
+        }
+        if e.isNamed("list") {
             let type = ListType(rawValue: token(e, "type") ?? "") ?? .bullet
             let items: [[Block]] = e.elements(named: "item").map { item in
-                if item.elements.contains(where: { Self.blockNames.contains($0.name) }) {
-                    return item.elements.compactMap(block)
-                }
+                var hasBlock = false
+                item.forEachElement { if !hasBlock, isBlock($0) { hasBlock = true } }
+                if hasBlock { return childBlocks(item) }
                 let content = inline(item)
                 return content.isEmpty ? [] : [.paragraph(content)]
             }
             return .list(ListBlock(type: type, items: items))
-        case "quote":
-            return .quote(BlockQuote(source: attr(e, "source")?.collapsed, blocks: e.elements.compactMap(block)))
-        case "table":
+        }
+        if e.isNamed("quote") {
+            return .quote(BlockQuote(source: attr(e, "source")?.collapsed, blocks: childBlocks(e)))
+        }
+        if e.isNamed("table") {
             let rows = e.elements(named: "row").map { row in
                 TableRow(isHead: token(row, "role") == "head",
                          cells: row.elements(named: "cell").map { cell in
@@ -104,13 +129,13 @@ final class Mapper {
                          })
             }
             return .table(Table(caption: e.element(named: "caption").map { inline($0) }, rows: rows))
-        case "figure":
+        }
+        if e.isNamed("figure") {
             let ref = token(e, "ref") ?? ""
             figures.append(Located(value: ref, at: loc(e, "ref")))
             return .figure(Figure(ref: ref, caption: e.element(named: "caption").map { inline($0) }))
-        default:
-            return nil
         }
+        return nil
     }
 }
 

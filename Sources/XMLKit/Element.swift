@@ -96,6 +96,41 @@ public struct XMLElement: @unchecked Sendable {
         return out
     }
 
+    /// Calls `body` with each child element and each text, in order, as `children` lists them
+    /// (adjacent text pieces merged), without building the array.
+    public func forEachChild(_ body: (XMLChild) throws -> Void) rethrows {
+        var child = node.pointee.children
+        var pending: String?
+        while let c = child {
+            switch c.pointee.type {
+            case XML_ELEMENT_NODE:
+                if let text = pending {
+                    pending = nil
+                    try body(.text(text))
+                }
+                try body(.element(XMLElement(document: document, node: c)))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = c.pointee.content {
+                    let text = String(cString: content)
+                    pending = pending.map { $0 + text } ?? text
+                }
+            default:
+                break
+            }
+            child = c.pointee.next
+        }
+        if let text = pending { try body(.text(text)) }
+    }
+
+    /// Calls `body` with each child element, in order, without building an array.
+    public func forEachElement(_ body: (XMLElement) throws -> Void) rethrows {
+        var child = node.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_ELEMENT_NODE { try body(XMLElement(document: document, node: c)) }
+            child = c.pointee.next
+        }
+    }
+
     /// Child elements only.
     public var elements: [XMLElement] {
         var out: [XMLElement] = []
