@@ -265,6 +265,7 @@ enum Checks {
         var out: [Finding] = []
         let reviewerIds = input.reviewers.map { Set($0.reviewers.map(\.id)) }
         let roundIds = input.selection.map { Set($0.plan.rounds.map(\.id)) }
+        let criterionKeys = input.rubric.map { $0.rubric.criteria.map(\.key) }
         var seen: [String: SourceLocation] = [:]
         for sheet in input.sheets {
             let s = sheet.sheet
@@ -279,7 +280,7 @@ enum Checks {
                     out.append(unknownSubmission(review.submission, at: read.submissionAt, known: known))
                 }
                 out += realDate(read.date)
-                if let rubric = input.rubric { out += scores(read, rubric) }
+                if let rubric = input.rubric { out += scores(read, rubric, keys: criterionKeys) }
                 if CalendarDate(iso: read.date.value) != nil {
                     let key = [s.reviewer, s.round, review.submission, read.date.value].joined(separator: "\u{1F}")
                     if let first = seen[key] {
@@ -300,9 +301,9 @@ enum Checks {
         return out
     }
 
-    static func scores(_ review: ReviewRead, _ r: RubricRead) -> [Finding] {
+    static func scores(_ review: ReviewRead, _ r: RubricRead, keys: [String]? = nil) -> [Finding] {
         var out: [Finding] = []
-        let keys = r.rubric.criteria.map(\.key)
+        let keys = keys ?? r.rubric.criteria.map(\.key)
         var scored: [String: SourceLocation] = [:]
         for s in review.scores {
             let key = s.criterion.value
