@@ -53,7 +53,10 @@ public final class XMLDocument: @unchecked Sendable {
             guard let raw = ctxt.pointee._private else { return }
             Unmanaged<ProblemCollector>.fromOpaque(raw).takeUnretainedValue().add(error.pointee, node: nil)
         }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
+        // COMPACT keeps short texts inside their nodes (fewer allocations); the tree is never
+        // modified after parsing (only the `_private` slot is set), which is what it requires.
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue
+            | XML_PARSE_COMPACT.rawValue)
         let docPtr: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
                 xmlCtxtReadMemory(ctxt, chars, Int32(buffer.count), nil, "UTF-8", options)
