@@ -127,8 +127,13 @@ enum Prescan {
     /// Byte offsets of every element's `<`, in document order. Assumes a well-formed document
     /// without a DTD (so no entity can add elements): every `<` followed by a name outside
     /// comments, CDATA sections and processing instructions opens an element.
-    static func elementStarts(_ bytes: [UInt8]) -> [Int] {
+    static func elementStarts(_ array: [UInt8]) -> [Int] {
+        array.withUnsafeBufferPointer { elementStarts($0) }
+    }
+
+    private static func elementStarts(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var starts: [Int] = []
+        starts.reserveCapacity(bytes.count / 64 + 16)
         var i = 0
         let n = bytes.count
         while i < n {
@@ -181,6 +186,30 @@ enum Prescan {
     }
 
     private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+
+    private static func matches(_ literal: String, _ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        var k = i
+        for b in literal.utf8 {
+            guard k < bytes.count, bytes[k] == b else { return false }
+            k += 1
+        }
+        return true
+    }
+
+    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard needle.count > 0, bytes.count >= needle.count else { return nil }
+        var i = start
+        let last = bytes.count - needle.count
+        while i <= last {
+            if bytes[i] == needle[0] {
+                var k = 1
+                while k < needle.count, bytes[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
 
     private static func matches(_ literal: String, _ bytes: [UInt8], at i: Int) -> Bool {
         var k = i
