@@ -88,10 +88,9 @@ struct FileReader {
                     digests[rel] = digest
                     return (rel, digest, true)
                 }
-                guard layout.isFile(rel), let data = try? Data(contentsOf: layout.url(rel), options: .mappedIfSafe) else {
+                guard layout.isFile(rel), let digest = sha256HexOfFile(layout.absolute + "/" + rel) else {
                     return (rel, nil, false)
                 }
-                let digest = sha256Hex(data)
                 attachmentDigests[rel] = digest
                 digests[rel] = digest
                 return (rel, digest, true)

@@ -284,7 +284,32 @@ struct Layout: Sendable {
 }
 
 func sha256Hex<D: DataProtocol>(_ data: D) -> String {
-    let digest = SHA256.hash(data: data)
+    hex(SHA256.hash(data: data))
+}
+
+/// SHA-256 of a file's bytes, read in 64 KiB pieces: no mapping (a mapping and unmapping per
+/// small file costs more than reading it) and no whole copy of a large attachment in memory.
+func sha256HexOfFile(_ path: String) -> String? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var hasher = SHA256()
+    let size = 65536
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
+    defer { buffer.deallocate() }
+    while true {
+        let n = read(fd, buffer.baseAddress!, size)
+        if n < 0 {
+            if errno == EINTR { continue }
+            return nil
+        }
+        if n == 0 { break }
+        hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+    }
+    return hex(hasher.finalize())
+}
+
+private func hex(_ digest: SHA256.Digest) -> String {
     // One 64-byte buffer instead of a String per byte: this runs for every file and attachment.
     return String(unsafeUninitializedCapacity: 64) { out in
         let digits: StaticString = "0123456789abcdef"
