@@ -162,11 +162,12 @@ extension Mapper {
                                                 value: value.map { Located(value: $0, at: loc(s)) }))
                 }
                 let comment = e.element(named: "comment").map { nfc($0.textContent).trimmedWhitespaceAndNewlines }
+                let at = loc(e)
                 let review = Review(reviewer: reviewer, round: round, submission: token(e, "submission") ?? "",
                                     date: CalendarDate(iso: dateText) ?? unreadableDate, scores: scores,
-                                    comment: comment, location: loc(e))
+                                    comment: comment, location: at)
                 out.sheet.reviews.append(review)
-                out.reviews.append(ReviewRead(at: loc(e), submissionAt: loc(e, "submission"),
+                out.reviews.append(ReviewRead(at: at, submissionAt: loc(e, "submission"),
                                               date: Located(value: dateText, at: loc(e, "date")), scores: scoreReads))
             case "conflict":
                 out.sheet.conflicts.append(DeclaredConflict(reviewer: reviewer, submission: token(e, "submission") ?? "",
