@@ -12,6 +12,14 @@ public struct CalendarDate: Hashable, Sendable, Codable, Comparable, CustomStrin
 
     /// Parses `YYYY-MM-DD`; nil when the text is not that shape or the day does not exist.
     public init?(iso text: String) {
+        // The usual form, ten ASCII bytes DDDD-DD-DD, is read without splitting into substrings;
+        // anything else takes the general path below (which gives the same answer for this form).
+        if let date = Self.fastISO(text) {
+            guard (1...12).contains(date.month), date.day >= 1, date.day <= CalendarDate.daysIn(month: date.month, year: date.year)
+            else { return nil }
+            self.init(year: date.year, month: date.month, day: date.day)
+            return
+        }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
@@ -19,6 +27,25 @@ public struct CalendarDate: Hashable, Sendable, Codable, Comparable, CustomStrin
               (1...12).contains(m), d >= 1, d <= CalendarDate.daysIn(month: m, year: y)
         else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    private static func fastISO(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        let u = text.utf8
+        guard u.count == 10 else { return nil }
+        var values = (0, 0, 0)
+        var i = 0
+        for b in u {
+            switch i {
+            case 4, 7:
+                guard b == UInt8(ascii: "-") else { return nil }
+            default:
+                guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+                let digit = Int(b - UInt8(ascii: "0"))
+                if i < 4 { values.0 = values.0 * 10 + digit } else if i < 7 { values.1 = values.1 * 10 + digit } else { values.2 = values.2 * 10 + digit }
+            }
+            i += 1
+        }
+        return (values.0, values.1, values.2)
     }
 
     public static func isLeap(_ year: Int) -> Bool {

@@ -5,10 +5,19 @@ import Foundation
 /// Vietnamese letter (U+1E00–U+1EFF), common punctuation (U+2010–U+2027, U+2030–U+205E) or a box
 /// drawing character (U+2500–U+257F); each of these is its own NFC form and none combines with what
 /// precedes it. Nearly all Vietnamese text passes; the rest takes the exact (and much slower) path.
-public func isCertainlyNFC<Bytes: Collection>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8, Bytes.Index == Int {
-    var i = bytes.startIndex
-    let n = bytes.endIndex
+public func isCertainlyNFC(_ array: [UInt8]) -> Bool {
+    array.withUnsafeBufferPointer { isCertainlyNFC($0) }
+}
+
+public func isCertainlyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    let n = bytes.count
     while i < n {
+        // Eight ASCII bytes at a time.
+        if let base = bytes.baseAddress {
+            while i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            guard i < n else { break }
+        }
         let b = bytes[i]
         if b < 0x80 { i += 1; continue }
         let scalar: UInt32

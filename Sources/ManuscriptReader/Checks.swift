@@ -33,9 +33,11 @@ enum Checks {
                 }
             }
         }
-        if let s = input.selection { out += selection(s, input) }
-        out += submissions(input)
-        out += reviews(input)
+        // The set of submission ids is used by several checks: made once.
+        let known = submissionIds(input)
+        if let s = input.selection { out += selection(s, input, known: known) }
+        out += submissions(input, known: known)
+        out += reviews(input, known: known)
         if let b = input.book { out += book(b, input) }
         return out
     }
@@ -68,9 +70,8 @@ enum Checks {
         return out
     }
 
-    static func selection(_ s: SelectionRead, _ input: CheckInput) -> [Finding] {
+    static func selection(_ s: SelectionRead, _ input: CheckInput, known knownSubmissions: Set<String>?) -> [Finding] {
         var out = duplicates(s.plan.rounds.map(\.id), s.rounds.map(\.idAt), what: "round id")
-        let knownSubmissions = submissionIds(input)
         for (round, read) in zip(s.plan.rounds, s.rounds) {
             if read.typeRead {
                 if round.type == .optimize, round.count == nil {
@@ -129,36 +130,41 @@ enum Checks {
     /// A submission whose own id is malformed is also known by its file name, so references to it
     /// do not repeat its error.
     static func submissionIds(_ input: CheckInput) -> Set<String>? {
-        let originals = input.submissions.filter { !$0.isEdit }
-        guard !originals.isEmpty || !input.unreadableSubmissionIds.isEmpty else { return nil }
-        var ids = Set(originals.map(\.submission.id)).union(input.unreadableSubmissionIds)
-        for s in originals where !isIdentifier(s.submission.id) { ids.insert(s.fileStem) }
+        // One pass, without copying the submissions into a filtered array.
+        var ids = input.unreadableSubmissionIds
+        var anyOriginal = false
+        for s in input.submissions where !s.isEdit {
+            anyOriginal = true
+            ids.insert(s.submission.id)
+            if !isIdentifier(s.submission.id) { ids.insert(s.fileStem) }
+        }
+        guard anyOriginal || !input.unreadableSubmissionIds.isEmpty else { return nil }
         return ids
     }
 
-    static func submissions(_ input: CheckInput) -> [Finding] {
+    static func submissions(_ input: CheckInput, known originals: Set<String>?) -> [Finding] {
         var out: [Finding] = []
-        var firstOfId: [String: SubmissionRead] = [:]
-        var firstEdit: [String: SubmissionRead] = [:]
-        let originals = submissionIds(input)
+        // Where each id was first seen (the whole SubmissionRead is not copied into the tables).
+        var firstOfId: [String: (path: String, idAt: SourceLocation)] = [:]
+        var firstEdit: [String: SourceLocation] = [:]
         for s in input.submissions {
             let id = s.submission.id
             if s.isEdit {
                 if let first = firstEdit[id] {
                     out.append(.error(at: s.idAt, "a second edited text of submission \(id); keep one file per submission in edits/",
-                                      notes: [.init(location: first.idAt, message: "the first edited text of \(id) is here")]))
+                                      notes: [.init(location: first, message: "the first edited text of \(id) is here")]))
                 } else {
-                    firstEdit[id] = s
+                    firstEdit[id] = s.idAt
                 }
                 if let originals, !originals.contains(id) {
                     out.append(.error(at: s.idAt, "edited text of \(id), but there is no submission \(id) in submissions/"))
                 }
             } else {
                 if let first = firstOfId[id] {
-                    out.append(.error(at: s.idAt, "duplicate submission id \(id): it is also used in \(first.submission.location.path)",
+                    out.append(.error(at: s.idAt, "duplicate submission id \(id): it is also used in \(first.path)",
                                       notes: [.init(location: first.idAt, message: "\(id) is first used here")]))
                 } else {
-                    firstOfId[id] = s
+                    firstOfId[id] = (s.submission.location.path, s.idAt)
                 }
             }
             if isIdentifier(id), s.fileStem != id {
@@ -221,10 +227,31 @@ enum Checks {
         if href.contains("\\") { return "uses a backslash (\\); use / between folders" }
         if href.hasPrefix("/") || href.hasPrefix("~") { return "is an absolute path" }
         if href.contains(":") { return "is a URL or a drive path, not a file inside attachments/" }
-        if href.split(separator: "/", omittingEmptySubsequences: false).contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) {
+        if hasDotOrEmptySegment(href) {
             return "leaves attachments/ or is not a plain path (\"..\", \".\" or \"//\")"
         }
         return nil
+    }
+
+    /// Whether a `/`-separated segment of the path is empty, "." or "..", without splitting it.
+    private static func hasDotOrEmptySegment(_ path: String) -> Bool {
+        // Non-ASCII text keeps the Character-wise split: a combining mark after "/" or "." joins it.
+        if !path.utf8.allSatisfy({ $0 < 0x80 }) {
+            return path.split(separator: "/", omittingEmptySubsequences: false).contains(where: { $0 == ".." || $0 == "." || $0.isEmpty })
+        }
+        var segmentLength = 0
+        var dotsOnly = true
+        for b in path.utf8 {
+            if b == UInt8(ascii: "/") {
+                if segmentLength == 0 || (dotsOnly && segmentLength <= 2) { return true }
+                segmentLength = 0
+                dotsOnly = true
+            } else {
+                segmentLength += 1
+                if b != UInt8(ascii: ".") { dotsOnly = false }
+            }
+        }
+        return segmentLength == 0 || (dotsOnly && segmentLength <= 2)
     }
 
     static func realDate(_ d: Located<String>) -> [Finding] {
@@ -234,11 +261,11 @@ enum Checks {
 
     // MARK: Reviews
 
-    static func reviews(_ input: CheckInput) -> [Finding] {
+    static func reviews(_ input: CheckInput, known: Set<String>?) -> [Finding] {
         var out: [Finding] = []
-        let known = submissionIds(input)
         let reviewerIds = input.reviewers.map { Set($0.reviewers.map(\.id)) }
         let roundIds = input.selection.map { Set($0.plan.rounds.map(\.id)) }
+        let criterionKeys = input.rubric.map { $0.rubric.criteria.map(\.key) }
         var seen: [String: SourceLocation] = [:]
         for sheet in input.sheets {
             let s = sheet.sheet
@@ -253,7 +280,7 @@ enum Checks {
                     out.append(unknownSubmission(review.submission, at: read.submissionAt, known: known))
                 }
                 out += realDate(read.date)
-                if let rubric = input.rubric { out += scores(read, rubric) }
+                if let rubric = input.rubric { out += scores(read, rubric, keys: criterionKeys) }
                 if CalendarDate(iso: read.date.value) != nil {
                     let key = [s.reviewer, s.round, review.submission, read.date.value].joined(separator: "\u{1F}")
                     if let first = seen[key] {
@@ -274,9 +301,9 @@ enum Checks {
         return out
     }
 
-    static func scores(_ review: ReviewRead, _ r: RubricRead) -> [Finding] {
+    static func scores(_ review: ReviewRead, _ r: RubricRead, keys: [String]? = nil) -> [Finding] {
         var out: [Finding] = []
-        let keys = r.rubric.criteria.map(\.key)
+        let keys = keys ?? r.rubric.criteria.map(\.key)
         var scored: [String: SourceLocation] = [:]
         for s in review.scores {
             let key = s.criterion.value

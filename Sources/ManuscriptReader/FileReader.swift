@@ -7,6 +7,8 @@ struct FileReader {
     let layout: Layout
     let options: ReadOptions
     let schemas: SchemaSet
+    /// Attachment digests already computed, shared by every worker.
+    let attachmentDigests: DigestCache
 
     func read(_ job: ManuscriptReader.Job) -> FileOutcome {
         let display = layout.display(job.relativePath)
@@ -18,12 +20,11 @@ struct FileReader {
                                         : "nothing in this file was read: submission \(stem) is counted but left out until the file is fixed")
             : .init(message: "nothing in this file was read until it is fixed")
 
-        guard let data = try? Data(contentsOf: layout.url(job.relativePath)) else {
+        guard let bytes = readFileBytes(layout.absolute + "/" + job.relativePath) else {
             outcome.findings.append(.error(at: top, "cannot open the file: check that it exists and can be read", notes: [leftOut!]))
             outcome.unreadable = true
             return outcome
         }
-        let bytes = [UInt8](data)
         outcome.digests[job.relativePath] = sha256Hex(bytes)
 
         let document: XMLDocument
@@ -82,10 +83,15 @@ struct FileReader {
             let read = mapper.submission(root, fileStem: stem, isEdit: job.isEdit) { href in
                 guard Checks.unsafeHref(href) == nil else { return (nil, nil, false) }
                 let rel = "attachments/" + href
-                guard layout.isFile(rel), let data = try? Data(contentsOf: layout.url(rel), options: .mappedIfSafe) else {
+                // An attachment named by several files (a submission and its edit) is hashed once.
+                if let digest = attachmentDigests[rel] {
+                    digests[rel] = digest
+                    return (rel, digest, true)
+                }
+                guard layout.isFile(rel), let digest = sha256HexOfFile(layout.absolute + "/" + rel) else {
                     return (rel, nil, false)
                 }
-                let digest = sha256Hex(data)
+                attachmentDigests[rel] = digest
                 digests[rel] = digest
                 return (rel, digest, true)
             }
@@ -222,4 +228,56 @@ final class DocBookValidator: @unchecked Sendable {
             return f
         }
     }
+}
+
+/// Digests by relative path, safe to share between threads.
+final class DigestCache: @unchecked Sendable {
+    private var digests: [String: String] = [:]
+    private let lock = NSLock()
+
+    subscript(path: String) -> String? {
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return digests[path]
+        }
+        set {
+            lock.lock()
+            digests[path] = newValue
+            lock.unlock()
+        }
+    }
+}
+
+/// A file's bytes read straight into an array (no `Data` in between), or nil when it cannot be
+/// opened or read.
+func readFileBytes(_ path: String) -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+    let size = Int(info.st_size)
+    var failed = false
+    // One byte more than the size: if it fills, the file grew while being read; read it the slow way.
+    var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+        var done = 0
+        while done < size + 1 {
+            let n = read(fd, buffer.baseAddress! + done, size + 1 - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                failed = true
+                break
+            }
+            if n == 0 { break }
+            done += n
+        }
+        count = done
+    }
+    if failed { return nil }
+    if bytes.count > size {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else { return nil }
+        bytes = [UInt8](data)
+    }
+    return bytes
 }

@@ -188,13 +188,14 @@ public enum ManuscriptReader {
         }
         let results = ResultSlots(count: jobs.count)
         let next = Counter()
+        let attachmentDigests = DigestCache()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let schemas = SchemaSet()
             while true {
                 let i = next.take()
                 guard i < jobs.count else { break }
                 // Each file's libxml2 tree is freed as soon as its values are mapped.
-                let outcome = autoreleasepoolIfNeeded { FileReader(layout: layout, options: options, schemas: schemas).read(jobs[i]) }
+                let outcome = autoreleasepoolIfNeeded { FileReader(layout: layout, options: options, schemas: schemas, attachmentDigests: attachmentDigests).read(jobs[i]) }
                 results.set(i, outcome)
             }
         }
@@ -283,8 +284,43 @@ struct Layout: Sendable {
 }
 
 func sha256Hex<D: DataProtocol>(_ data: D) -> String {
-    SHA256.hash(data: data).map { byte in
-        let digits = Array("0123456789abcdef")
-        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
-    }.joined()
+    hex(SHA256.hash(data: data))
+}
+
+/// SHA-256 of a file's bytes, read in 64 KiB pieces: no mapping (a mapping and unmapping per
+/// small file costs more than reading it) and no whole copy of a large attachment in memory.
+func sha256HexOfFile(_ path: String) -> String? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var hasher = SHA256()
+    let size = 65536
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
+    defer { buffer.deallocate() }
+    while true {
+        let n = read(fd, buffer.baseAddress!, size)
+        if n < 0 {
+            if errno == EINTR { continue }
+            return nil
+        }
+        if n == 0 { break }
+        hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+    }
+    return hex(hasher.finalize())
+}
+
+private func hex(_ digest: SHA256.Digest) -> String {
+    // One 64-byte buffer instead of a String per byte: this runs for every file and attachment.
+    return String(unsafeUninitializedCapacity: 64) { out in
+        let digits: StaticString = "0123456789abcdef"
+        var i = 0
+        digest.withUnsafeBytes { bytes in
+            for byte in bytes {
+                out[i] = digits.utf8Start[Int(byte >> 4)]
+                out[i + 1] = digits.utf8Start[Int(byte & 0x0F)]
+                i += 2
+            }
+        }
+        return i
+    }
 }

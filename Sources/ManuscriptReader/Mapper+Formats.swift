@@ -161,12 +161,13 @@ extension Mapper {
                     scoreReads.append(ScoreRead(criterion: Located(value: key, at: loc(s, "criterion")),
                                                 value: value.map { Located(value: $0, at: loc(s)) }))
                 }
-                let comment = e.element(named: "comment").map { nfc($0.textContent).trimmingCharacters(in: .whitespacesAndNewlines) }
+                let comment = e.element(named: "comment").map { nfc($0.textContent).trimmedWhitespaceAndNewlines }
+                let at = loc(e)
                 let review = Review(reviewer: reviewer, round: round, submission: token(e, "submission") ?? "",
                                     date: CalendarDate(iso: dateText) ?? unreadableDate, scores: scores,
-                                    comment: comment, location: loc(e))
+                                    comment: comment, location: at)
                 out.sheet.reviews.append(review)
-                out.reviews.append(ReviewRead(at: loc(e), submissionAt: loc(e, "submission"),
+                out.reviews.append(ReviewRead(at: at, submissionAt: loc(e, "submission"),
                                               date: Located(value: dateText, at: loc(e, "date")), scores: scoreReads))
             case "conflict":
                 out.sheet.conflicts.append(DeclaredConflict(reviewer: reviewer, submission: token(e, "submission") ?? "",
@@ -213,7 +214,7 @@ extension Mapper {
         var attachments: [Attachment] = []
         var attachmentReads: [AttachmentRead] = []
         for a in root.element(named: "attachments")?.elements(named: "attachment") ?? [] {
-            let href = attr(a, "href")?.trimmingCharacters(in: .whitespaces) ?? ""
+            let href = attr(a, "href")?.trimmedWhitespace ?? ""
             let sha = token(a, "sha256") ?? ""
             attachments.append(Attachment(href: href, sha256: sha.lowercased(), type: token(a, "type") ?? "",
                                           caption: inline(a), location: loc(a)))

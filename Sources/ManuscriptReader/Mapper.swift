@@ -50,53 +50,78 @@ final class Mapper {
 
     private func rawInline(_ e: XMLElement) -> [Inline] {
         var out: [Inline] = []
-        for child in e.children {
+        rawInline(e, into: &out)
+        return out
+    }
+
+    /// Walks the children in place (no array of children, no String of each element's name).
+    private func rawInline(_ e: XMLElement, into out: inout [Inline]) {
+        e.forEachChild { child in
             switch child {
             case .text(let s): out.append(.text(nfc(s)))
             case .element(let c):
-                switch c.name {
-                case "em": out.append(.emphasis(rawInline(c)))
-                case "strong": out.append(.strong(rawInline(c)))
-                case "q": out.append(.quote(rawInline(c)))
-                case "note": out.append(.note(collapse(rawInline(c))))
-                case "link":
+                if c.isNamed("em") {
+                    out.append(.emphasis(rawInline(c)))
+                } else if c.isNamed("strong") {
+                    out.append(.strong(rawInline(c)))
+                } else if c.isNamed("q") {
+                    out.append(.quote(rawInline(c)))
+                } else if c.isNamed("note") {
+                    out.append(.note(collapse(rawInline(c))))
+                } else if c.isNamed("link") {
                     let href = token(c, "href") ?? ""
                     links.append(Located(value: href, at: loc(c, "href")))
                     out.append(.link(href: href, rawInline(c)))
-                default: out += rawInline(c)  // unknown markup (already reported): keep its text
+                } else {
+                    rawInline(c, into: &out)  // unknown markup (already reported): keep its text
                 }
             }
         }
-        return out
     }
 
     func blocks(_ e: XMLElement?) -> [Block] {
         guard let e else { return [] }
-        return e.elements.compactMap(block)
+        return childBlocks(e)
     }
 
-    private static let blockNames: Set<String> = ["section", "p", "list", "quote", "table", "figure"]
+    /// The blocks of every child element that is one, in order.
+    private func childBlocks(_ e: XMLElement, skippingTitle: Bool = false) -> [Block] {
+        var out: [Block] = []
+        e.forEachElement { c in
+            if skippingTitle, c.isNamed("title") { return }
+            if let b = block(c) { out.append(b) }
+        }
+        return out
+    }
+
+    private func isBlock(_ e: XMLElement) -> Bool {
+        e.isNamed("section") || e.isNamed("p") || e.isNamed("list") || e.isNamed("quote") || e.isNamed("table")
+            || e.isNamed("figure")
+    }
 
     private func block(_ e: XMLElement) -> Block? {
-        switch e.name {
-        case "section":
-            return .section(Section(title: inline(e.element(named: "title")),
-                                    blocks: e.elements.filter { $0.name != "title" }.compactMap(block)))
-        case "p":
+        if e.isNamed("p") {
             return .paragraph(inline(e))
-        case "list":
+        }
+        if e.isNamed("section") {
+            return .section(Section(title: inline(e.element(named: "title")),
+                                    blocks: childBlocks(e, skippingTitle: true)))
+        }
+        if e.isNamed("list") {
             let type = ListType(rawValue: token(e, "type") ?? "") ?? .bullet
             let items: [[Block]] = e.elements(named: "item").map { item in
-                if item.elements.contains(where: { Self.blockNames.contains($0.name) }) {
-                    return item.elements.compactMap(block)
-                }
+                var hasBlock = false
+                item.forEachElement { if !hasBlock, isBlock($0) { hasBlock = true } }
+                if hasBlock { return childBlocks(item) }
                 let content = inline(item)
                 return content.isEmpty ? [] : [.paragraph(content)]
             }
             return .list(ListBlock(type: type, items: items))
-        case "quote":
-            return .quote(BlockQuote(source: attr(e, "source")?.collapsed, blocks: e.elements.compactMap(block)))
-        case "table":
+        }
+        if e.isNamed("quote") {
+            return .quote(BlockQuote(source: attr(e, "source")?.collapsed, blocks: childBlocks(e)))
+        }
+        if e.isNamed("table") {
             let rows = e.elements(named: "row").map { row in
                 TableRow(isHead: token(row, "role") == "head",
                          cells: row.elements(named: "cell").map { cell in
@@ -104,13 +129,13 @@ final class Mapper {
                          })
             }
             return .table(Table(caption: e.element(named: "caption").map { inline($0) }, rows: rows))
-        case "figure":
+        }
+        if e.isNamed("figure") {
             let ref = token(e, "ref") ?? ""
             figures.append(Located(value: ref, at: loc(e, "ref")))
             return .figure(Figure(ref: ref, caption: e.element(named: "caption").map { inline($0) }))
-        default:
-            return nil
         }
+        return nil
     }
 }
 
@@ -130,15 +155,7 @@ private func collapseWalk(_ inlines: [Inline], _ lastWasSpace: inout Bool) -> [I
     for x in inlines {
         switch x {
         case .text(let s):
-            var r = ""
-            for ch in s.unicodeScalars {
-                if ch == " " || ch == "\n" || ch == "\t" || ch == "\r" {
-                    if !lastWasSpace { r.unicodeScalars.append(" "); lastWasSpace = true }
-                } else {
-                    r.unicodeScalars.append(ch)
-                    lastWasSpace = false
-                }
-            }
+            let r = collapseRun(s, &lastWasSpace)
             guard !r.isEmpty else { continue }
             if case .text(let previous)? = out.last { out[out.count - 1] = .text(previous + r) } else { out.append(.text(r)) }
         case .emphasis(let c): out.append(.emphasis(collapseWalk(c, &lastWasSpace)))
@@ -149,6 +166,46 @@ private func collapseWalk(_ inlines: [Inline], _ lastWasSpace: inout Bool) -> [I
         }
     }
     return out
+}
+
+/// One text piece with runs of space, tab, CR and LF collapsed to one space (a space already
+/// written before it counts). Works on the UTF-8 bytes: the four are ASCII, so no other byte of a
+/// multi-byte letter can match, and the text is copied once.
+private func collapseRun(_ s: String, _ lastWasSpace: inout Bool) -> String {
+    var s = s
+    var last = lastWasSpace
+    // Most pieces need no change: no whitespace run, no leading space after a space. Keep those.
+    let unchanged = s.withUTF8 { src in
+        var previous = lastWasSpace
+        for b in src {
+            let space = b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D
+            if space && (previous || b != 0x20) { return false }
+            previous = space
+        }
+        last = previous
+        return true
+    }
+    if unchanged {
+        lastWasSpace = last
+        return s
+    }
+    let r = s.withUTF8 { src in
+        String(unsafeUninitializedCapacity: src.count) { dst in
+            var n = 0
+            for b in src {
+                if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
+                    if !last { dst[n] = 0x20; n += 1; last = true }
+                } else {
+                    dst[n] = b
+                    n += 1
+                    last = false
+                }
+            }
+            return n
+        }
+    }
+    lastWasSpace = last
+    return r
 }
 
 private func trimTrailing(_ inlines: inout [Inline]) {

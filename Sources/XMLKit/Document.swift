@@ -53,7 +53,10 @@ public final class XMLDocument: @unchecked Sendable {
             guard let raw = ctxt.pointee._private else { return }
             Unmanaged<ProblemCollector>.fromOpaque(raw).takeUnretainedValue().add(error.pointee, node: nil)
         }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
+        // COMPACT keeps short texts inside their nodes (fewer allocations); the tree is never
+        // modified after parsing (only the `_private` slot is set), which is what it requires.
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue
+            | XML_PARSE_COMPACT.rawValue)
         let docPtr: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
                 xmlCtxtReadMemory(ctxt, chars, Int32(buffer.count), nil, "UTF-8", options)
@@ -80,21 +83,35 @@ public final class XMLDocument: @unchecked Sendable {
 
     /// Stores each element's document-order index in its `_private` slot (as index + 1).
     private func numberElements() {
+        guard let root = xmlDocGetRootElement(doc) else { return }
         var index = 0
-        var stack: [xmlNodePtr] = []
-        if let r = xmlDocGetRootElement(doc) { stack.append(r) }
-        // Iterative pre-order walk: push children in reverse so the first child comes out first.
-        while let node = stack.popLast() {
-            node.pointee._private = UnsafeMutableRawPointer(bitPattern: index + 1)
+        // Iterative pre-order walk along the tree's own links (no array per element):
+        // first child element, else the next sibling element of the node or of an ancestor.
+        var node: xmlNodePtr? = root
+        while let n = node {
+            n.pointee._private = UnsafeMutableRawPointer(bitPattern: index + 1)
             index += 1
-            var children: [xmlNodePtr] = []
-            var child = node.pointee.children
-            while let c = child {
-                if c.pointee.type == XML_ELEMENT_NODE { children.append(c) }
-                child = c.pointee.next
+            if let child = Self.elementOrNext(n.pointee.children) {
+                node = child
+                continue
             }
-            stack.append(contentsOf: children.reversed())
+            var up: xmlNodePtr? = n
+            node = nil
+            while let u = up, u != root {
+                if let sibling = Self.elementOrNext(u.pointee.next) {
+                    node = sibling
+                    break
+                }
+                up = u.pointee.parent
+            }
         }
+    }
+
+    /// The node itself when it is an element, else its first following sibling that is one.
+    private static func elementOrNext(_ start: xmlNodePtr?) -> xmlNodePtr? {
+        var c = start
+        while let x = c, x.pointee.type != XML_ELEMENT_NODE { c = x.pointee.next }
+        return c
     }
 
     /// Line and column of an element's start tag.
@@ -118,7 +135,10 @@ public final class XMLDocument: @unchecked Sendable {
 /// Gathers libxml2's structured errors into problems, translated into plain words.
 final class ProblemCollector {
     var problems: [XMLProblem] = []
-    weak var document: XMLDocument?
+    /// Strong on purpose: a weak reference would give every document a side table, and then every
+    /// retain and release of it (one per element handed out) takes the slow path. The collector
+    /// lives only while one document is validated, so there is no cycle.
+    var document: XMLDocument?
 
     func add(_ error: xmlError, node: xmlNodePtr?) {
         let severity: XMLProblem.Severity = error.level == XML_ERR_WARNING ? .warning : .error

@@ -26,6 +26,19 @@ public struct XMLElement: @unchecked Sendable {
 
     /// The value of an attribute without a namespace, or nil.
     public func attribute(_ name: String) -> String? {
+        // The common case, a value held in one text node, is read in place; anything else
+        // (entity references, several pieces) goes through libxml2's copying accessor.
+        var attr = node.pointee.properties
+        while let a = attr {
+            if a.pointee.ns == nil, xmlStrEqual(a.pointee.name, name) != 0 {
+                guard let text = a.pointee.children else { return "" }
+                if text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content {
+                    return String(cString: content)
+                }
+                break
+            }
+            attr = a.pointee.next
+        }
         guard let value = xmlGetNoNsProp(node, name) else { return nil }
         defer { modelbook_xmlFree(value) }
         return String(cString: value)
@@ -83,6 +96,41 @@ public struct XMLElement: @unchecked Sendable {
         return out
     }
 
+    /// Calls `body` with each child element and each text, in order, as `children` lists them
+    /// (adjacent text pieces merged), without building the array.
+    public func forEachChild(_ body: (XMLChild) throws -> Void) rethrows {
+        var child = node.pointee.children
+        var pending: String?
+        while let c = child {
+            switch c.pointee.type {
+            case XML_ELEMENT_NODE:
+                if let text = pending {
+                    pending = nil
+                    try body(.text(text))
+                }
+                try body(.element(XMLElement(document: document, node: c)))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = c.pointee.content {
+                    let text = String(cString: content)
+                    pending = pending.map { $0 + text } ?? text
+                }
+            default:
+                break
+            }
+            child = c.pointee.next
+        }
+        if let text = pending { try body(.text(text)) }
+    }
+
+    /// Calls `body` with each child element, in order, without building an array.
+    public func forEachElement(_ body: (XMLElement) throws -> Void) rethrows {
+        var child = node.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_ELEMENT_NODE { try body(XMLElement(document: document, node: c)) }
+            child = c.pointee.next
+        }
+    }
+
     /// Child elements only.
     public var elements: [XMLElement] {
         var out: [XMLElement] = []
@@ -96,7 +144,24 @@ public struct XMLElement: @unchecked Sendable {
 
     /// Child elements with a given local name.
     public func elements(named name: String) -> [XMLElement] {
-        elements.filter { $0.name == name }
+        var out: [XMLElement] = []
+        name.withCString { wanted in
+            wanted.withMemoryRebound(to: xmlChar.self, capacity: name.utf8.count + 1) { wanted in
+                var child = node.pointee.children
+                while let c = child {
+                    if c.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(c.pointee.name, wanted) != 0 {
+                        out.append(XMLElement(document: document, node: c))
+                    }
+                    child = c.pointee.next
+                }
+            }
+        }
+        return out
+    }
+
+    /// Whether the local name is `name`, without making a String of it.
+    public func isNamed(_ name: StaticString) -> Bool {
+        xmlStrEqual(node.pointee.name, name.utf8Start) != 0
     }
 
     /// The first child element with a given local name.

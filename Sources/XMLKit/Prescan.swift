@@ -16,7 +16,7 @@ enum Prescan {
         if bytes[start...].allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return XMLProblem(line: 1, column: 1, "the file is empty; it must hold one XML document")
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = firstNUL(bytes) {
             let p = source.position(ofOffset: nul)
             return XMLProblem(line: p.line, column: p.column,
                 "the file contains a NUL byte, which XML does not allow; it may be a binary file or damaged")
@@ -36,10 +36,16 @@ enum Prescan {
     }
 
     /// Offset of the first byte of an invalid UTF-8 sequence (overlongs and surrogates included).
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+    static func firstInvalidUTF8(_ array: [UInt8]) -> Int? {
+        array.withUnsafeBufferPointer { firstInvalidUTF8($0) }
+    }
+
+    private static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         let n = bytes.count
         while i < n {
+            i = skipASCII(bytes, from: i)
+            guard i < n else { break }
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
             let length: Int
@@ -60,6 +66,39 @@ enum Prescan {
             i += length
         }
         return nil
+    }
+
+    /// The first offset at or after `start` that is not in a run of ASCII bytes read eight at a
+    /// time (the caller looks at the remaining bytes one by one).
+    @inline(__always)
+    static func skipASCII(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        var i = start
+        let n = bytes.count
+        while i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            i += 8
+        }
+        return i
+    }
+
+    /// Offset of the first zero byte, eight bytes at a time.
+    static func firstNUL(_ array: [UInt8]) -> Int? {
+        array.withUnsafeBufferPointer { bytes -> Int? in
+            guard let base = bytes.baseAddress else { return nil }
+            let n = bytes.count
+            var i = 0
+            while i + 8 <= n {
+                let v = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                // Non-zero exactly when some byte of v is zero.
+                if (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0 { break }
+                i += 8
+            }
+            while i < n {
+                if bytes[i] == 0 { return i }
+                i += 1
+            }
+            return nil
+        }
     }
 
     /// Where a `<!DOCTYPE` starts in the prolog, if there is one.
@@ -88,8 +127,13 @@ enum Prescan {
     /// Byte offsets of every element's `<`, in document order. Assumes a well-formed document
     /// without a DTD (so no entity can add elements): every `<` followed by a name outside
     /// comments, CDATA sections and processing instructions opens an element.
-    static func elementStarts(_ bytes: [UInt8]) -> [Int] {
+    static func elementStarts(_ array: [UInt8]) -> [Int] {
+        array.withUnsafeBufferPointer { elementStarts($0) }
+    }
+
+    private static func elementStarts(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var starts: [Int] = []
+        starts.reserveCapacity(bytes.count / 64 + 16)
         var i = 0
         let n = bytes.count
         while i < n {
@@ -115,7 +159,12 @@ enum Prescan {
 
     /// Offset of an attribute's name inside the start tag that begins at `tagStart`.
     static func attributeOffset(named name: String, inTagAt tagStart: Int, _ bytes: [UInt8]) -> Int? {
-        let target = Array(name.utf8)
+        var name = name
+        return name.withUTF8 { target in bytes.withUnsafeBufferPointer { attributeOffset(target, tagStart, $0) } }
+    }
+
+    private static func attributeOffset(_ target: UnsafeBufferPointer<UInt8>, _ tagStart: Int,
+                                        _ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = tagStart + 1
         let n = bytes.count
         // Skip the element name.
@@ -137,6 +186,30 @@ enum Prescan {
     }
 
     private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+
+    private static func matches(_ literal: String, _ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        var k = i
+        for b in literal.utf8 {
+            guard k < bytes.count, bytes[k] == b else { return false }
+            k += 1
+        }
+        return true
+    }
+
+    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard needle.count > 0, bytes.count >= needle.count else { return nil }
+        var i = start
+        let last = bytes.count - needle.count
+        while i <= last {
+            if bytes[i] == needle[0] {
+                var k = 1
+                while k < needle.count, bytes[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
 
     private static func matches(_ literal: String, _ bytes: [UInt8], at i: Int) -> Bool {
         var k = i

@@ -9,8 +9,10 @@ public struct SourceText: Sendable {
         self.bytes = bytes
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40 + 1)
-        for (i, b) in bytes.enumerated() where b == 0x0A {
-            starts.append(i + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            for i in buffer.indices where buffer[i] == 0x0A {
+                starts.append(i + 1)
+            }
         }
         self.lineStarts = starts
     }
