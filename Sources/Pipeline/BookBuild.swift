@@ -148,6 +148,10 @@ public struct BookBuild {
         try createDirectory(staging)
         defer { try? fm.removeItem(atPath: staging) }
 
+        // The plain text needs only the book: it is rendered on another thread while the DocBook
+        // is written and validated (its step is announced, and its file written, in order below).
+        let renderWidth = width
+        let text = formats.contains(.text) ? Background { PlainTextRenderer(width: renderWidth).render(book) } : nil
         var docbookReady = false
         if !formats.isDisjoint(with: [.docbook, .html, .pdf]) {
             step()
@@ -158,11 +162,10 @@ public struct BookBuild {
                 fail(.docbook, error, &report)
             }
         }
-        if formats.contains(.text) {
+        if let text {
             step()
-            let text = PlainTextRenderer(width: width).render(book)
             do {
-                try write(text, to: staging + "/book.txt")
+                try write(text.value, to: staging + "/book.txt")
             } catch {
                 fail(.text, error, &report)
             }
@@ -412,5 +415,25 @@ public struct BookBuild {
         } else if rename(staged, target) != 0 {
             throw PipelineError(step: "install", path: display(target), message: "cannot move the new output into place (errno \(errno))")
         }
+    }
+}
+
+/// A value computed on another thread; `value` waits for it.
+final class Background<Value: Sendable>: @unchecked Sendable {
+    private var result: Value?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async {
+            self.result = work()
+            self.done.signal()
+        }
+    }
+
+    /// The value, once computed (the semaphore orders the write before this read).
+    var value: Value {
+        done.wait()
+        done.signal()
+        return result!
     }
 }
