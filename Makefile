@@ -12,7 +12,7 @@ MANUSCRIPT  ?= manuscript
 OUT         ?= build
 CONFIG      ?= release
 
-BUILD_PKGS  := libxml2-dev libglpk-dev
+BUILD_PKGS  := pkg-config libxml2-dev libglpk-dev
 BOOK_PKGS   := xsltproc docbook5-xml docbook-xsl-ns fop fonts-noto-core
 TEST_PKGS   := jing libxml2-utils poppler-utils chromium
 BENCH_PKGS  := pandoc time bc libxml2-utils
