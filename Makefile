@@ -1,6 +1,7 @@
 # modelbook: build the sample book, run the tests, run the benchmarks.
 #
-#   make book    install what is missing, build modelbook, check and build the sample book into build/
+#   make book    install what is missing, build modelbook, check and build the sample book into build/,
+#                and its audit report into build/audit/
 #   make test    install what is missing, run the whole test suite
 #   make bench   10,000-submission benchmarks against xmllint and pandoc
 #
@@ -24,6 +25,7 @@ BIN = .build/$(CONFIG)/modelbook
 book: deps-build deps-book modelbook
 	$(BIN) check --manuscript $(MANUSCRIPT)
 	$(BIN) build --manuscript $(MANUSCRIPT) --out $(OUT) --format all
+	$(BIN) audit --manuscript $(MANUSCRIPT) --out $(OUT)/audit
 
 test: deps-build deps-book deps-test
 	$(SWIFT) build
