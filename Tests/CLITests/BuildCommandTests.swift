@@ -11,20 +11,9 @@ import ManuscriptGenerator
     static var available: Bool { FileManager.default.isExecutableFile(atPath: binary.path) }
 
     func modelbook(_ arguments: [String], in directory: URL) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "SOURCE_DATE_EPOCH")
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return try Files.run(Self.binary, arguments, in: directory, environment: environment)
     }
 
     @Test("build records the rounds when there are none, then uses them, then records again after an edit",
