@@ -46,6 +46,23 @@ import Testing
                    status: p.terminationStatus)
     }
 
+    /// One page loads offline without script errors, its script runs, it has a heading, the hostile
+    /// title stays text, and its screenshot is not blank.
+    static func expectPageRenders(_ page: String, in site: URL, shots: URL, scratch: URL) throws {
+        let url = site.appendingPathComponent(page)
+        let dump = try chromium(["--dump-dom"], page: url, scratch: scratch)
+        #expect(dump.status == 0, "chromium failed on \(page): \(dump.stderr.suffix(2000))")
+        #expect(scriptErrors(dump.stderr).isEmpty, "script errors on \(page): \(scriptErrors(dump.stderr))")
+        #expect(dump.stdout.contains("data-js-ok"), "the page script of \(page) did not run through")
+        #expect(dump.stdout.contains("<h1>"), "\(page) looks empty")
+        #expect(!dump.stdout.contains("<script>alert"), "\(page): the hostile title became a script element")
+        let shot = shots.appendingPathComponent(page.replacingOccurrences(of: "/", with: "_") + ".png")
+        let snap = try chromium(["--screenshot=\(shot.path)", "--hide-scrollbars"], page: url, scratch: scratch)
+        #expect(snap.status == 0)
+        let size = (try? FileManager.default.attributesOfItem(atPath: shot.path)[.size] as? Int) ?? 0
+        #expect(size > 10_000, "screenshot of \(page) is missing or blank (\(size) bytes)")
+    }
+
     static func scriptErrors(_ log: String) -> [String] {
         log.split(separator: "\n").map(String.init).filter {
             $0.contains("Uncaught") || ($0.contains("CONSOLE") && $0.contains("ERROR")) || $0.contains(":ERROR:CONSOLE")
@@ -69,18 +86,7 @@ import Testing
         let pages = ["index.html", "candidates.html", "selection.html", "reviewers.html", hostilePage,
                      "reviewers/" + Layout.fileName(reviewer.id) + ".html"]
         for page in pages {
-            let url = p.site.appendingPathComponent(page)
-            let dump = try Self.chromium(["--dump-dom"], page: url, scratch: scratch)
-            #expect(dump.status == 0, "chromium failed on \(page): \(dump.stderr.suffix(2000))")
-            #expect(Self.scriptErrors(dump.stderr).isEmpty, "script errors on \(page): \(Self.scriptErrors(dump.stderr))")
-            #expect(dump.stdout.contains("data-js-ok"), "the page script of \(page) did not run through")
-            #expect(dump.stdout.contains("<h1>"), "\(page) looks empty")
-            #expect(!dump.stdout.contains("<script>alert"), "\(page): the hostile title became a script element")
-            let shot = shots.appendingPathComponent(page.replacingOccurrences(of: "/", with: "_") + ".png")
-            let snap = try Self.chromium(["--screenshot=\(shot.path)", "--hide-scrollbars"], page: url, scratch: scratch)
-            #expect(snap.status == 0)
-            let size = (try? FileManager.default.attributesOfItem(atPath: shot.path)[.size] as? Int) ?? 0
-            #expect(size > 10_000, "screenshot of \(page) is missing or blank (\(size) bytes)")
+            try Self.expectPageRenders(page, in: p.site, shots: shots, scratch: scratch)
         }
         let index = try Self.chromium(["--dump-dom"], page: p.site.appendingPathComponent("index.html"), scratch: scratch)
         #expect(index.stdout.contains("round records verified"), "the overview should show the records as verified")
@@ -105,19 +111,7 @@ import Testing
         try FileManager.default.createDirectory(at: shots, withIntermediateDirectories: true)
 
         for page in ["index.html", "candidates.html", "candidates/NB-2024-107.html", "reviewers.html", "reviewers/R3.html"] {
-            let url = site.appendingPathComponent(page)
-            let dump = try Self.chromium(["--dump-dom"], page: url, scratch: scratch)
-            #expect(dump.status == 0, "chromium failed on \(page): \(dump.stderr.suffix(2000))")
-            #expect(Self.scriptErrors(dump.stderr).isEmpty, "script errors on \(page): \(Self.scriptErrors(dump.stderr))")
-            #expect(dump.stdout.contains("data-js-ok"), "the page script of \(page) did not run through")
-            #expect(dump.stdout.contains("<h1>"), "\(page) looks empty")
-            #expect(!dump.stdout.contains("<script>alert"), "\(page): the hostile title became a script element")
-
-            let shot = shots.appendingPathComponent(page.replacingOccurrences(of: "/", with: "_") + ".png")
-            let snap = try Self.chromium(["--screenshot=\(shot.path)", "--hide-scrollbars"], page: url, scratch: scratch)
-            #expect(snap.status == 0)
-            let size = (try? FileManager.default.attributesOfItem(atPath: shot.path)[.size] as? Int) ?? 0
-            #expect(size > 10_000, "screenshot of \(page) is missing or blank (\(size) bytes)")
+            try Self.expectPageRenders(page, in: site, shots: shots, scratch: scratch)
         }
 
         let hostile = try Self.chromium(["--dump-dom"], page: site.appendingPathComponent("candidates/NB-2024-107.html"),
