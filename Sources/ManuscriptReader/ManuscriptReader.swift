@@ -104,7 +104,8 @@ public enum ManuscriptReader {
             let (xml, others) = layout.list(dir)
             listed[dir] = xml
             jobs += xml.map { Job(relativePath: dir + "/" + $0, format: format, isEdit: isEdit) }
-            for other in others {
+            // A README (any extension) is a note for people, not a file someone meant as input.
+            for other in others where !other.lowercased().hasPrefix("readme") {
                 findings.append(.warning(at: SourceLocation(path: layout.display(dir + "/" + other)),
                                          "not read: only .xml files are read from \(dir)/"))
             }

@@ -119,6 +119,18 @@ import ManuscriptModel
         #expect(r.counts.reviewSheets == 2 && r.counts.reviews == 4)
     }
 
+    @Test func strayFilesAreWarnedAboutButAReadmeIsNot() throws {
+        let r = try readChanged { m in
+            try m.write("edits/notes.txt", "ghi chú")
+            try m.write("submissions/NB-2024-0009.XML", "<submission/>")
+            try m.write("edits/README.txt", "what edits/ is for")
+            try m.write("reviews/Readme.md", "what reviews/ is for")
+        }
+        #expect(r.errors.isEmpty, "\(r.listing)")
+        #expect(r.warnings.map(\.location.path).sorted() == ["edits/notes.txt", "submissions/NB-2024-0009.XML"], "\(r.listing)")
+        #expect(r.warnings.allSatisfy { $0.message.hasPrefix("not read: only .xml files are read from") })
+    }
+
     @Test func bookIsOptional() throws {
         let r = try readChanged { m in try m.remove("book.xml") }
         #expect(r.findings.isEmpty && r.manuscript.book == nil)
