@@ -132,4 +132,19 @@ import ManuscriptGenerator
         #expect(text.contains("Phần I."))
         #expect(text.split(separator: "\n").allSatisfy { $0.count <= 72 || !$0.contains(" ") }, "a line wider than 72 columns")
     }
+
+    @Test("a new skeleton from init checks clean, selects its one entry and builds",
+          .enabled(if: available, "build the modelbook binary first (swift build)"))
+    func initThenCheckSelectBuild() throws {
+        let work = Files.temporaryFolder("init-build")
+        defer { try? FileManager.default.removeItem(at: work) }
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        #expect(try modelbook(["init", "sach"], in: work).status == 0)
+        let check = try modelbook(["check", "--manuscript", "sach"], in: work)
+        #expect(check.status == 0 && check.output.contains("0 errors, 0 warnings"), "\(check.output)")
+        let build = try modelbook(["build", "--manuscript", "sach", "--out", "out", "--format", "docbook,text"], in: work)
+        #expect(build.status == 0, "\(build.output)")
+        let text = try String(contentsOf: work.appendingPathComponent("out/book.txt"), encoding: .utf8)
+        #expect(text.contains("1. Mô hình"), "the skeleton's one submission is the book's one chapter")
+    }
 }
