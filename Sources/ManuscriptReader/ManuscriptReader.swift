@@ -115,7 +115,7 @@ public enum ManuscriptReader {
         }
 
         // Parse, validate and map every file, on every core.
-        let outcomes = readAll(jobs, layout: layout, options: options)
+        var outcomes = readAll(jobs, layout: layout, options: options)
 
         // Assemble.
         var input = CheckInput()
@@ -157,6 +157,12 @@ public enum ManuscriptReader {
         }
         manuscript.submissions.sort { ($0.id, $0.location.path) < ($1.id, $1.location.path) }
         findings += Checks.all(input)
+        // The per-file records (hundreds of thousands of small objects for a large manuscript)
+        // are released on another thread, while this one finishes and the caller goes on.
+        let records = Discarded((outcomes, input))
+        outcomes = []
+        input = CheckInput()
+        DispatchQueue.global(qos: .utility).async { records.drop() }
         findings = findings.sortedForReport()
         counts.filesWithErrors = Set(findings.filter { $0.severity == .error }.map(\.location.path))
             .subtracting([layout.displayRoot, layout.display("submissions")]).count
@@ -214,6 +220,14 @@ public enum ManuscriptReader {
     #else
     return body()
     #endif
+}
+
+/// Values to release on another thread: whichever thread lets go of the box last, the values
+/// themselves are released by `drop`.
+final class Discarded<T>: @unchecked Sendable {
+    private var value: T?
+    init(_ value: T) { self.value = value }
+    func drop() { value = nil }
 }
 
 /// A thread-safe index dispenser.
