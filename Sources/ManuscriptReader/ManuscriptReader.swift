@@ -117,11 +117,16 @@ public enum ManuscriptReader {
         // Parse, validate and map every file, on every core.
         var outcomes = readAll(jobs, layout: layout, options: options)
 
-        // Assemble.
+        // Assemble. Each outcome is moved out of its slot (not copied), and the arrays that
+        // get one element per file are sized once.
         var input = CheckInput()
         var manuscript = emptyManuscript(folder)
         var counts = ReadCounts()
-        for o in outcomes {
+        input.submissions.reserveCapacity(outcomes.count)
+        manuscript.submissions.reserveCapacity(outcomes.count)
+        manuscript.inputDigests.reserveCapacity(outcomes.count)
+        for i in outcomes.indices {
+            guard let o = outcomes[i].take() else { continue }
             findings += o.findings
             manuscript.inputDigests.merge(o.digests) { a, _ in a }
             counts.files += o.xmlFiles
@@ -182,7 +187,8 @@ public enum ManuscriptReader {
     }
 
     /// Reads the jobs on `workers` threads; each thread has its own compiled schemas.
-    static func readAll(_ jobs: [Job], layout: Layout, options: ReadOptions) -> [FileOutcome] {
+    /// One outcome per job, in the jobs' order (nil only if a job produced none).
+    static func readAll(_ jobs: [Job], layout: Layout, options: ReadOptions) -> [FileOutcome?] {
         guard !jobs.isEmpty else { return [] }
         let workers = max(1, min(options.workers ?? ProcessInfo.processInfo.activeProcessorCount, jobs.count))
         // libxml2 registers its RELAX NG datatype libraries on first use, without a lock:
@@ -205,7 +211,7 @@ public enum ManuscriptReader {
                 results.set(i, outcome)
             }
         }
-        return results.values
+        return results.take()
     }
 
     static func stem(_ relativePath: String) -> String {
@@ -252,7 +258,14 @@ final class ResultSlots: @unchecked Sendable {
         slots[i] = value
         lock.unlock()
     }
-    var values: [FileOutcome] { slots.compactMap { $0 } }
+    /// The slots themselves, moved out (the workers are done): no outcome is copied.
+    func take() -> [FileOutcome?] {
+        lock.lock()
+        defer { lock.unlock() }
+        var taken: [FileOutcome?] = []
+        swap(&taken, &slots)
+        return taken
+    }
 }
 
 /// Where the manuscript is, and how its paths are printed.
