@@ -304,9 +304,51 @@ struct Layout: Sendable {
 
     /// The `.xml` files of a folder (sorted by name) and its other visible files.
     func list(_ dir: String) -> (xml: [String], others: [String]) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute + "/" + dir) else { return ([], []) }
-        let visible = names.filter { !$0.hasPrefix(".") && isFile(dir + "/" + $0) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let visible: [String]
+        if let entries = visibleEntries(dir) {
+            // The directory's own record of each entry's type spares a stat per file; anything
+            // but a plain file or a folder (a link, an unknown type) is looked at as before.
+            visible = entries.compactMap { entry in
+                switch entry.type {
+                case UInt8(DT_REG): entry.name
+                case UInt8(DT_DIR): nil
+                default: isFile(dir + "/" + entry.name) ? entry.name : nil
+                }
+            }.sorted(by: utf8Precedes)
+        } else {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute + "/" + dir) else { return ([], []) }
+            visible = names.filter { !$0.hasPrefix(".") && isFile(dir + "/" + $0) }.sorted(by: utf8Precedes)
+        }
         return (visible.filter { $0.hasSuffix(".xml") }, visible.filter { !$0.hasSuffix(".xml") })
+    }
+
+    /// The names not starting with "." in a folder, with their types as the folder records them;
+    /// nil when it cannot be read that way or a name is not UTF-8 (then Foundation lists it).
+    private func visibleEntries(_ dir: String) -> [(name: String, type: UInt8)]? {
+        guard let stream = opendir(absolute + "/" + dir) else { return nil }
+        defer { closedir(stream) }
+        var out: [(name: String, type: UInt8)] = []
+        while let entry = readdir(stream) {
+            let name: String? = withUnsafeBytes(of: &entry.pointee.d_name) { raw in
+                guard raw.first != UInt8(ascii: ".") else { return "" }
+                return raw.withMemoryRebound(to: CChar.self) { String(validatingCString: $0.baseAddress!) }
+            }
+            guard let name else { return nil }
+            if !name.isEmpty { out.append((name, entry.pointee.d_type)) }
+        }
+        return out
+    }
+}
+
+/// Byte-wise order of the UTF-8 of two strings (the order files are listed and read in).
+func utf8Precedes(_ a: String, _ b: String) -> Bool {
+    var a = a, b = b
+    return a.withUTF8 { x in
+        b.withUTF8 { y in
+            let common = min(x.count, y.count)
+            let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+            return order != 0 ? order < 0 : x.count < y.count
+        }
     }
 }
 
