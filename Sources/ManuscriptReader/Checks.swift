@@ -1,3 +1,4 @@
+import Foundation
 import ManuscriptModel
 
 /// Everything the cross-file checks look at. A configuration file that is missing or unreadable is
@@ -15,6 +16,22 @@ struct CheckInput: Sendable {
     /// as existing, so reviews of them are not reported a second time.
     var unreadableSubmissionIds: Set<String> = []
     var sheets: [SheetRead] = []
+}
+
+/// Two lists of findings filled from two threads.
+private final class FindingSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [[Finding]] = [[], []]
+    func set(_ i: Int, _ findings: [Finding]) {
+        lock.lock()
+        slots[i] = findings
+        lock.unlock()
+    }
+    var values: [[Finding]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
+    }
 }
 
 /// The rules a schema cannot express. Pure functions: values in, findings out.
@@ -36,8 +53,14 @@ enum Checks {
         // The set of submission ids is used by several checks: made once.
         let known = submissionIds(input)
         if let s = input.selection { out += selection(s, input, known: known) }
-        out += submissions(input, known: known)
-        out += reviews(input, known: known)
+        // The two largest checks read the input only and are independent: one on each of two
+        // threads (they run after every file is read, when the other cores are idle).
+        let parts = FindingSlots()
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            parts.set(i, i == 0 ? submissions(input, known: known) : reviews(input, known: known))
+        }
+        out += parts.values[0]
+        out += parts.values[1]
         if let b = input.book { out += book(b, input) }
         return out
     }

@@ -40,7 +40,7 @@ struct FileReader {
         }
 
         // NFC: one look at the whole text; strings are normalised one by one only when needed.
-        let nonNFC = firstNonNFC(bytes)
+        let nonNFC = document.isCertainlyNFC ? nil : firstNonNFC(bytes)
         if let p = nonNFC {
             outcome.findings.append(.warning(at: SourceLocation(path: display, line: p.line, column: p.column),
                 "text is not in Unicode NFC (first here): it was normalised to NFC when read; save the file as NFC so every tool sees the same letters"))
@@ -175,7 +175,8 @@ struct FileReader {
             m.error(at, "\(display) must hold a DocBook 5 <\(expected) xmlns=\"\(Self.docbookNamespace)\">, but it starts with \(found)")
             return nil
         }
-        if let p = firstNonNFC(bytes) {
+        let nonNFC = doc.isCertainlyNFC ? nil : firstNonNFC(bytes)
+        if let p = nonNFC {
             outcome.findings.append(.warning(at: SourceLocation(path: display, line: p.line, column: p.column),
                 "text is not in Unicode NFC (first here): it was normalised to NFC when read; save the file as NFC so every tool sees the same letters"))
         }
@@ -183,7 +184,7 @@ struct FileReader {
             outcome.findings += DocBookValidator.shared.validate(bytes, root: expected, display: display)
         }
         var xml = r.serialized()
-        if firstNonNFC(bytes) != nil { xml = xml.precomposedStringWithCanonicalMapping }
+        if nonNFC != nil { xml = xml.precomposedStringWithCanonicalMapping }
         return DocBookFragment(path: href, xml: xml)
     }
 }

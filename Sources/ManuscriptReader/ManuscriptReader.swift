@@ -116,13 +116,18 @@ public enum ManuscriptReader {
         }
 
         // Parse, validate and map every file, on every core.
-        let outcomes = readAll(jobs, layout: layout, options: options)
+        var outcomes = readAll(jobs, layout: layout, options: options)
 
-        // Assemble.
+        // Assemble. Each outcome is moved out of its slot (not copied), and the arrays that
+        // get one element per file are sized once.
         var input = CheckInput()
         var manuscript = emptyManuscript(folder)
         var counts = ReadCounts()
-        for o in outcomes {
+        input.submissions.reserveCapacity(outcomes.count)
+        manuscript.submissions.reserveCapacity(outcomes.count)
+        manuscript.inputDigests.reserveCapacity(outcomes.count)
+        for i in outcomes.indices {
+            guard let o = outcomes[i].take() else { continue }
             findings += o.findings
             manuscript.inputDigests.merge(o.digests) { a, _ in a }
             counts.files += o.xmlFiles
@@ -158,6 +163,12 @@ public enum ManuscriptReader {
         }
         manuscript.submissions.sort { ($0.id, $0.location.path) < ($1.id, $1.location.path) }
         findings += Checks.all(input)
+        // The per-file records (hundreds of thousands of small objects for a large manuscript)
+        // are released on another thread, while this one finishes and the caller goes on.
+        let records = Discarded((outcomes, input))
+        outcomes = []
+        input = CheckInput()
+        DispatchQueue.global(qos: .utility).async { records.drop() }
         findings = findings.sortedForReport()
         counts.filesWithErrors = Set(findings.filter { $0.severity == .error }.map(\.location.path))
             .subtracting([layout.displayRoot, layout.display("submissions")]).count
@@ -177,7 +188,8 @@ public enum ManuscriptReader {
     }
 
     /// Reads the jobs on `workers` threads; each thread has its own compiled schemas.
-    static func readAll(_ jobs: [Job], layout: Layout, options: ReadOptions) -> [FileOutcome] {
+    /// One outcome per job, in the jobs' order (nil only if a job produced none).
+    static func readAll(_ jobs: [Job], layout: Layout, options: ReadOptions) -> [FileOutcome?] {
         guard !jobs.isEmpty else { return [] }
         let workers = max(1, min(options.workers ?? ProcessInfo.processInfo.activeProcessorCount, jobs.count))
         // libxml2 registers its RELAX NG datatype libraries on first use, without a lock:
@@ -200,7 +212,7 @@ public enum ManuscriptReader {
                 results.set(i, outcome)
             }
         }
-        return results.values
+        return results.take()
     }
 
     static func stem(_ relativePath: String) -> String {
@@ -215,6 +227,14 @@ public enum ManuscriptReader {
     #else
     return body()
     #endif
+}
+
+/// Values to release on another thread: whichever thread lets go of the box last, the values
+/// themselves are released by `drop`.
+final class Discarded<T>: @unchecked Sendable {
+    private var value: T?
+    init(_ value: T) { self.value = value }
+    func drop() { value = nil }
 }
 
 /// A thread-safe index dispenser.
@@ -239,7 +259,14 @@ final class ResultSlots: @unchecked Sendable {
         slots[i] = value
         lock.unlock()
     }
-    var values: [FileOutcome] { slots.compactMap { $0 } }
+    /// The slots themselves, moved out (the workers are done): no outcome is copied.
+    func take() -> [FileOutcome?] {
+        lock.lock()
+        defer { lock.unlock() }
+        var taken: [FileOutcome?] = []
+        swap(&taken, &slots)
+        return taken
+    }
 }
 
 /// Where the manuscript is, and how its paths are printed.
@@ -278,9 +305,51 @@ struct Layout: Sendable {
 
     /// The `.xml` files of a folder (sorted by name) and its other visible files.
     func list(_ dir: String) -> (xml: [String], others: [String]) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute + "/" + dir) else { return ([], []) }
-        let visible = names.filter { !$0.hasPrefix(".") && isFile(dir + "/" + $0) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let visible: [String]
+        if let entries = visibleEntries(dir) {
+            // The directory's own record of each entry's type spares a stat per file; anything
+            // but a plain file or a folder (a link, an unknown type) is looked at as before.
+            visible = entries.compactMap { entry in
+                switch entry.type {
+                case UInt8(DT_REG): entry.name
+                case UInt8(DT_DIR): nil
+                default: isFile(dir + "/" + entry.name) ? entry.name : nil
+                }
+            }.sorted(by: utf8Precedes)
+        } else {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute + "/" + dir) else { return ([], []) }
+            visible = names.filter { !$0.hasPrefix(".") && isFile(dir + "/" + $0) }.sorted(by: utf8Precedes)
+        }
         return (visible.filter { $0.hasSuffix(".xml") }, visible.filter { !$0.hasSuffix(".xml") })
+    }
+
+    /// The names not starting with "." in a folder, with their types as the folder records them;
+    /// nil when it cannot be read that way or a name is not UTF-8 (then Foundation lists it).
+    private func visibleEntries(_ dir: String) -> [(name: String, type: UInt8)]? {
+        guard let stream = opendir(absolute + "/" + dir) else { return nil }
+        defer { closedir(stream) }
+        var out: [(name: String, type: UInt8)] = []
+        while let entry = readdir(stream) {
+            let name: String? = withUnsafeBytes(of: &entry.pointee.d_name) { raw in
+                guard raw.first != UInt8(ascii: ".") else { return "" }
+                return raw.withMemoryRebound(to: CChar.self) { String(validatingCString: $0.baseAddress!) }
+            }
+            guard let name else { return nil }
+            if !name.isEmpty { out.append((name, entry.pointee.d_type)) }
+        }
+        return out
+    }
+}
+
+/// Byte-wise order of the UTF-8 of two strings (the order files are listed and read in).
+func utf8Precedes(_ a: String, _ b: String) -> Bool {
+    var a = a, b = b
+    return a.withUTF8 { x in
+        b.withUTF8 { y in
+            let common = min(x.count, y.count)
+            let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+            return order != 0 ? order < 0 : x.count < y.count
+        }
     }
 }
 

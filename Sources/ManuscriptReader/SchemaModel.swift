@@ -92,7 +92,7 @@ func isIdentifier(_ s: String) -> Bool {
 /// An XML Schema decimal (`-1.5`, `+3`, `.5`, `5.`), or nil.
 func parseDecimal(_ raw: String) -> Double? {
     let v = raw.collapsed
-    var u = Array(v.utf8)[...]
+    var u = v.utf8[...]
     if let f = u.first, f == 43 || f == 45 { u = u.dropFirst() }
     var digitCount = 0, dots = 0
     for b in u {

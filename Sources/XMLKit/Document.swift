@@ -21,11 +21,15 @@ public final class XMLDocument: @unchecked Sendable {
     public let source: SourceText
     /// Byte offset of each element's `<`, indexed by document order.
     let elementOffsets: [Int]
+    /// Whether the text is certainly in Unicode NFC, found in the same pass that checked the
+    /// UTF-8 (false means "not known": the caller checks exactly).
+    public let isCertainlyNFC: Bool
 
-    private init(doc: xmlDocPtr, source: SourceText, elementOffsets: [Int]) {
+    private init(doc: xmlDocPtr, source: SourceText, elementOffsets: [Int], isCertainlyNFC: Bool) {
         self.doc = doc
         self.source = source
         self.elementOffsets = elementOffsets
+        self.isCertainlyNFC = isCertainlyNFC
     }
 
     deinit {
@@ -36,7 +40,9 @@ public final class XMLDocument: @unchecked Sendable {
     public static func parse(_ bytes: [UInt8], limits: ParseLimits = ParseLimits()) throws(XMLParseFailure) -> XMLDocument {
         LibXML.initialize()
         let source = SourceText(bytes: bytes)
-        if let problem = Prescan.firstProblem(in: source, limits: limits) {
+        // A file over the size limit is refused before anything reads all of it.
+        let scan = bytes.count <= limits.maxBytes ? Prescan.quickScan(bytes) : (clean: false, certainlyNFC: false)
+        if let problem = Prescan.firstProblem(in: source, limits: limits, knownClean: scan.clean) {
             throw XMLParseFailure([problem])
         }
         guard let ctxt = xmlNewParserCtxt() else {
@@ -71,7 +77,8 @@ public final class XMLDocument: @unchecked Sendable {
             throw XMLParseFailure(problems)
         }
         let offsets = Prescan.elementStarts(bytes)
-        let document = XMLDocument(doc: docPtr, source: source, elementOffsets: offsets)
+        let document = XMLDocument(doc: docPtr, source: source, elementOffsets: offsets,
+                                   isCertainlyNFC: scan.clean && scan.certainlyNFC)
         document.numberElements()
         return document
     }

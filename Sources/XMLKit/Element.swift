@@ -26,22 +26,26 @@ public struct XMLElement: @unchecked Sendable {
 
     /// The value of an attribute without a namespace, or nil.
     public func attribute(_ name: String) -> String? {
-        // The common case, a value held in one text node, is read in place; anything else
-        // (entity references, several pieces) goes through libxml2's copying accessor.
-        var attr = node.pointee.properties
-        while let a = attr {
-            if a.pointee.ns == nil, xmlStrEqual(a.pointee.name, name) != 0 {
-                guard let text = a.pointee.children else { return "" }
-                if text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content {
-                    return String(cString: content)
+        // The name is handed to libxml2 as a pointer into the String itself: passing a String
+        // where a `const xmlChar *` is expected would copy it into a new array on every call.
+        withXMLName(name) { name in
+            // The common case, a value held in one text node, is read in place; anything else
+            // (entity references, several pieces) goes through libxml2's copying accessor.
+            var attr = node.pointee.properties
+            while let a = attr {
+                if a.pointee.ns == nil, xmlStrEqual(a.pointee.name, name) != 0 {
+                    guard let text = a.pointee.children else { return "" }
+                    if text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content {
+                        return String(cString: content)
+                    }
+                    break
                 }
-                break
+                attr = a.pointee.next
             }
-            attr = a.pointee.next
+            guard let value = xmlGetNoNsProp(node, name) else { return nil }
+            defer { modelbook_xmlFree(value) }
+            return String(cString: value)
         }
-        guard let value = xmlGetNoNsProp(node, name) else { return nil }
-        defer { modelbook_xmlFree(value) }
-        return String(cString: value)
     }
 
     /// `xml:lang`, when present on this element.
@@ -145,15 +149,13 @@ public struct XMLElement: @unchecked Sendable {
     /// Child elements with a given local name.
     public func elements(named name: String) -> [XMLElement] {
         var out: [XMLElement] = []
-        name.withCString { wanted in
-            wanted.withMemoryRebound(to: xmlChar.self, capacity: name.utf8.count + 1) { wanted in
-                var child = node.pointee.children
-                while let c = child {
-                    if c.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(c.pointee.name, wanted) != 0 {
-                        out.append(XMLElement(document: document, node: c))
-                    }
-                    child = c.pointee.next
+        withXMLName(name) { wanted in
+            var child = node.pointee.children
+            while let c = child {
+                if c.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(c.pointee.name, wanted) != 0 {
+                    out.append(XMLElement(document: document, node: c))
                 }
+                child = c.pointee.next
             }
         }
         return out
@@ -166,14 +168,16 @@ public struct XMLElement: @unchecked Sendable {
 
     /// The first child element with a given local name.
     public func element(named name: String) -> XMLElement? {
-        var child = node.pointee.children
-        while let c = child {
-            if c.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(c.pointee.name, name) != 0 {
-                return XMLElement(document: document, node: c)
+        withXMLName(name) { name in
+            var child = node.pointee.children
+            while let c = child {
+                if c.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(c.pointee.name, name) != 0 {
+                    return XMLElement(document: document, node: c)
+                }
+                child = c.pointee.next
             }
-            child = c.pointee.next
+            return nil
         }
-        return nil
     }
 
     /// All the text inside, markup dropped.
@@ -205,5 +209,14 @@ public struct XMLElement: @unchecked Sendable {
         xmlReconciliateNs(node.pointee.doc, copy)
         xmlNodeDump(buffer, node.pointee.doc, copy, 0, 0)
         return String(cString: xmlBufferContent(buffer))
+    }
+}
+
+/// Calls `body` with the name as a NUL-terminated `xmlChar` pointer into the String's own storage
+/// (no copy for a native String).
+@inline(__always)
+func withXMLName<R>(_ name: String, _ body: (UnsafePointer<xmlChar>) throws -> R) rethrows -> R {
+    try name.withCString { chars in
+        try chars.withMemoryRebound(to: xmlChar.self, capacity: name.utf8.count + 1, body)
     }
 }

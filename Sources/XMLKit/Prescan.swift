@@ -1,8 +1,86 @@
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+
 /// Checks made on the raw bytes before libxml2 sees them, and the element start positions that
 /// libxml2 does not keep (it has no column for nodes).
 enum Prescan {
+    /// One pass over the bytes that answers the two questions asked of every file: whether they
+    /// are free of NUL bytes and valid UTF-8 (`clean`; when not, `firstProblem` looks again to say
+    /// where and what), and whether the text is certainly in NFC (see `isCertainlyNFCScalar`).
+    static func quickScan(_ array: [UInt8]) -> (clean: Bool, certainlyNFC: Bool) {
+        array.withUnsafeBufferPointer { quickScan($0) }
+    }
+
+    private static func quickScan(_ bytes: UnsafeBufferPointer<UInt8>) -> (clean: Bool, certainlyNFC: Bool) {
+        guard let base = bytes.baseAddress else { return (true, true) }
+        var nfc = true
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            // Eight ASCII bytes at a time; with every high bit clear, subtracting one from each
+            // byte borrows (sets a high bit) exactly when some byte is zero.
+            while i + 8 <= n {
+                let v = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if v & 0x8080_8080_8080_8080 != 0 { break }
+                if (v &- 0x0101_0101_0101_0101) & 0x8080_8080_8080_8080 != 0 { return (false, false) }
+                i += 8
+            }
+            guard i < n else { break }
+            let b = bytes[i]
+            if b < 0x80 {
+                if b == 0 { return (false, false) }
+                i += 1
+                continue
+            }
+            // The same rules as `firstInvalidUTF8`.
+            let length: Int
+            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; upper = 0x9F
+            case 0xF0: length = 4; lower = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; upper = 0x8F
+            default: return (false, false)
+            }
+            if i + length > n { return (false, false) }
+            let b1 = bytes[i + 1]
+            if b1 < lower || b1 > upper { return (false, false) }
+            if length == 2 {
+                if nfc, !isCertainlyNFCScalar(UInt32(b & 0x1F) << 6 | UInt32(b1 & 0x3F)) { nfc = false }
+            } else if length == 3 {
+                let b2 = bytes[i + 2]
+                if b2 & 0xC0 != 0x80 { return (false, false) }
+                if nfc, !isCertainlyNFCScalar(UInt32(b & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)) {
+                    nfc = false
+                }
+            } else {
+                if bytes[i + 2] & 0xC0 != 0x80 || bytes[i + 3] & 0xC0 != 0x80 { return (false, false) }
+                nfc = false
+            }
+            i += length
+        }
+        return (true, nfc)
+    }
+
+    /// Whether a scalar of two or three UTF-8 bytes is its own NFC form and never combines with
+    /// what precedes it: the same ranges as `isCertainlyNFC` in ManuscriptModel (which XMLKit
+    /// does not depend on).
+    @inline(__always)
+    private static func isCertainlyNFCScalar(_ scalar: UInt32) -> Bool {
+        scalar < 0x300 || (0x391...0x3C9).contains(scalar) || (0x1E00...0x1EFF).contains(scalar)
+            || (0x2010...0x2027).contains(scalar) || (0x2030...0x205E).contains(scalar)
+            || (0x2500...0x257F).contains(scalar) || scalar == 0xFEFF
+    }
+
     /// The first problem that makes the bytes unsafe or unreadable as UTF-8 XML, if any.
-    static func firstProblem(in source: SourceText, limits: ParseLimits) -> XMLProblem? {
+    /// `knownClean`: `quickScan` found no NUL byte and no invalid UTF-8, so those are not looked for.
+    static func firstProblem(in source: SourceText, limits: ParseLimits, knownClean: Bool = false) -> XMLProblem? {
         let bytes = source.bytes
         if bytes.count > limits.maxBytes {
             return XMLProblem(line: 1, column: 1,
@@ -16,12 +94,12 @@ enum Prescan {
         if bytes[start...].allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return XMLProblem(line: 1, column: 1, "the file is empty; it must hold one XML document")
         }
-        if let nul = firstNUL(bytes) {
+        if !knownClean, let nul = firstNUL(bytes) {
             let p = source.position(ofOffset: nul)
             return XMLProblem(line: p.line, column: p.column,
                 "the file contains a NUL byte, which XML does not allow; it may be a binary file or damaged")
         }
-        if let bad = firstInvalidUTF8(bytes) {
+        if !knownClean, let bad = firstInvalidUTF8(bytes) {
             let p = source.position(ofOffset: bad)
             let shown = bytes[bad..<min(bytes.count, bad + 4)].map { "0x" + hex($0) }.joined(separator: " ")
             return XMLProblem(line: p.line, column: p.column,
@@ -134,10 +212,14 @@ enum Prescan {
     private static func elementStarts(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var starts: [Int] = []
         starts.reserveCapacity(bytes.count / 64 + 16)
+        guard let base = bytes.baseAddress else { return starts }
         var i = 0
         let n = bytes.count
         while i < n {
-            guard bytes[i] == UInt8(ascii: "<"), i + 1 < n else { i += 1; continue }
+            // memchr jumps to the next `<` many bytes at a time.
+            guard let found = memchr(base + i, Int32(UInt8(ascii: "<")), n - i) else { break }
+            i = base.distance(to: UnsafePointer(found.assumingMemoryBound(to: UInt8.self)))
+            guard i + 1 < n else { break }
             let next = bytes[i + 1]
             if next == UInt8(ascii: "/") {
                 i += 2
