@@ -101,9 +101,14 @@ public enum ManuscriptReader {
         }
         var listed: [String: [String]] = [:]
         for (dir, format, isEdit) in [("submissions", InputFormat.submission, false), ("reviews", .reviews, false), ("edits", .submission, true)] {
-            let (xml, others) = layout.list(dir)
+            let (xml, others, special) = layout.list(dir)
             listed[dir] = xml
             jobs += xml.map { Job(relativePath: dir + "/" + $0, format: format, isEdit: isEdit) }
+            for name in special {
+                findings.append(.error(at: SourceLocation(path: layout.display(dir + "/" + name)),
+                                       "not read: this is not a regular file (a pipe, socket, device or broken link); "
+                                           + "put the file itself here"))
+            }
             // A README (any extension) is a note for people, not a file someone meant as input.
             for other in others where !other.lowercased().hasPrefix("readme") {
                 findings.append(.warning(at: SourceLocation(path: layout.display(dir + "/" + other)),
@@ -298,29 +303,53 @@ struct Layout: Sendable {
 
     func url(_ relativePath: String) -> URL { URL(fileURLWithPath: absolute + "/" + relativePath) }
 
+    /// A regular file (after following links): not a folder, and not a pipe, socket or device,
+    /// which reading could block on or never finish.
     func isFile(_ relativePath: String) -> Bool {
-        var d: ObjCBool = false
-        return FileManager.default.fileExists(atPath: absolute + "/" + relativePath, isDirectory: &d) && !d.boolValue
+        kind(relativePath) == .regular
     }
 
-    /// The `.xml` files of a folder (sorted by name) and its other visible files.
-    func list(_ dir: String) -> (xml: [String], others: [String]) {
-        let visible: [String]
+    enum EntryKind { case regular, directory, special, missing }
+
+    func kind(_ relativePath: String) -> EntryKind {
+        var st = stat()
+        guard stat(absolute + "/" + relativePath, &st) == 0 else { return .missing }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: return .regular
+        case S_IFDIR: return .directory
+        default: return .special
+        }
+    }
+
+    /// The `.xml` files of a folder (sorted by name), its other visible files, and the visible
+    /// entries that are neither files nor folders (pipes, sockets, devices, broken links).
+    func list(_ dir: String) -> (xml: [String], others: [String], special: [String]) {
+        var visible: [String] = []
+        var special: [String] = []
+        func classify(_ name: String) {
+            switch kind(dir + "/" + name) {
+            case .regular: visible.append(name)
+            case .directory: break
+            case .special, .missing: special.append(name)
+            }
+        }
         if let entries = visibleEntries(dir) {
             // The directory's own record of each entry's type spares a stat per file; anything
-            // but a plain file or a folder (a link, an unknown type) is looked at as before.
-            visible = entries.compactMap { entry in
+            // but a plain file or a folder (a link, a pipe, an unknown type) is looked at with stat.
+            for entry in entries {
                 switch entry.type {
-                case UInt8(DT_REG): entry.name
-                case UInt8(DT_DIR): nil
-                default: isFile(dir + "/" + entry.name) ? entry.name : nil
+                case UInt8(DT_REG): visible.append(entry.name)
+                case UInt8(DT_DIR): break
+                default: classify(entry.name)
                 }
-            }.sorted(by: utf8Precedes)
+            }
         } else {
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute + "/" + dir) else { return ([], []) }
-            visible = names.filter { !$0.hasPrefix(".") && isFile(dir + "/" + $0) }.sorted(by: utf8Precedes)
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute + "/" + dir) else { return ([], [], []) }
+            for name in names where !name.hasPrefix(".") { classify(name) }
         }
-        return (visible.filter { $0.hasSuffix(".xml") }, visible.filter { !$0.hasSuffix(".xml") })
+        visible.sort(by: utf8Precedes)
+        special.sort(by: utf8Precedes)
+        return (visible.filter { $0.hasSuffix(".xml") }, visible.filter { !$0.hasSuffix(".xml") }, special)
     }
 
     /// The names not starting with "." in a folder, with their types as the folder records them;

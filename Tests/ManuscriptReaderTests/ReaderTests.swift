@@ -194,6 +194,18 @@ import ManuscriptModel
 }
 
 @Suite struct HostileInputTests {
+    @Test func aPipeOrABrokenLinkNamedLikeASubmissionIsAnErrorNotAHang() throws {
+        let r = try readChanged { m in
+            #expect(mkfifo(m.url("submissions/NB-2024-0098.xml").path, 0o644) == 0)
+            try FileManager.default.createSymbolicLink(atPath: m.url("submissions/NB-2024-0099.xml").path,
+                                                       withDestinationPath: "/nonexistent/NB-2024-0099.xml")
+        }
+        expectError(r, "submissions/NB-2024-0098.xml", 1, 1, "not read: this is not a regular file")
+        expectError(r, "submissions/NB-2024-0099.xml", 1, 1, "not read: this is not a regular file")
+        #expect(r.errors.count == 2, "\(r.listing)")
+        #expect(r.counts.submissions == 3, "the other submissions are still read")
+    }
+
     static let hostile: [(String, [UInt8], String, Int, Int)] = [
         ("XXE", Array("<?xml version=\"1.0\"?>\n<!DOCTYPE submission [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<submission id=\"NB-2024-0099\">&x;</submission>".utf8),
          "a DOCTYPE declaration is not allowed", 2, 1),
