@@ -37,6 +37,7 @@ struct AuditCommand: ParsableCommand {
         let run: SelectionRun
         do {
             run = try Selection.run(m)
+            KeptUntilExit.keep(run)
         } catch {
             Output.error(error.findings.map(\.formatted).joined(separator: "\n") + "\n"
                          + "modelbook audit: stopped; no report was written.\n")

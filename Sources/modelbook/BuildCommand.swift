@@ -80,6 +80,7 @@ enum BuildSources {
                                 details: errors.map(\.formatted))
         }
         for warning in sorted { Output.error(warning.formatted + "\n") }
+        KeptUntilExit.keep(result)
         return result.manuscript
     }
 
@@ -91,6 +92,7 @@ enum BuildSources {
         let run: SelectionRun
         do {
             run = try Selection.run(manuscript)
+            KeptUntilExit.keep(run)
         } catch {
             throw PipelineError(step: "select the entries", path: shown("selection.xml", manuscript),
                                 message: "the selection rounds could not be run; nothing was built",

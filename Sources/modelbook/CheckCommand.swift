@@ -20,13 +20,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-    /// What was read stays until the process ends: releasing a large manuscript value by value
-    /// (hundreds of thousands of objects) would only add time on one thread before exiting.
-    nonisolated(unsafe) private static var keptUntilExit: ReadResult?
-
     func run() throws {
         let result = ManuscriptReader.read(folder: options.manuscript)
-        Self.keptUntilExit = result
+        KeptUntilExit.keep(result)
         let findings = result.findings.sortedForReport()
         let errors = findings.errorCount
         let warnings = findings.warningCount

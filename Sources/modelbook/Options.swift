@@ -10,3 +10,10 @@ struct ManuscriptOptions: ParsableArguments {
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
+
+/// Large values a command read stay until the process ends: releasing a manuscript of thousands
+/// of submissions value by value would only add time on one thread before exiting.
+enum KeptUntilExit {
+    nonisolated(unsafe) private static var values: [Any] = []
+    static func keep(_ value: Any) { values.append(value) }
+}

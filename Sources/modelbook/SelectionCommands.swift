@@ -18,6 +18,7 @@ enum SelectionInput {
             Output.error(out)
             throw ExitCode(1)
         }
+        KeptUntilExit.keep(result)
         return result.manuscript
     }
 
@@ -70,6 +71,7 @@ struct SelectCommand: ParsableCommand {
         let run: SelectionRun
         do {
             run = try Selection.run(m, through: round)
+            KeptUntilExit.keep(run)
         } catch {
             throw SelectionInput.fail(error, command: "select")
         }
