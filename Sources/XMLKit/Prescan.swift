@@ -294,27 +294,11 @@ enum Prescan {
     }
 
     private static func matches(_ literal: String, _ bytes: [UInt8], at i: Int) -> Bool {
-        var k = i
-        for b in literal.utf8 {
-            guard k < bytes.count, bytes[k] == b else { return false }
-            k += 1
-        }
-        return true
+        bytes.withUnsafeBufferPointer { matches(literal, $0, at: i) }
     }
 
     private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard needle.count > 0, bytes.count >= needle.count else { return nil }
-        var i = start
-        let last = bytes.count - needle.count
-        while i <= last {
-            if bytes[i] == needle[0] {
-                var k = 1
-                while k < needle.count, bytes[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i }
-            }
-            i += 1
-        }
-        return nil
+        bytes.withUnsafeBufferPointer { find(needle, in: $0, from: start) }
     }
 
     private static func megabytes(_ n: Int) -> String {
