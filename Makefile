@@ -4,6 +4,8 @@
 #                and its audit report into build/audit/
 #   make test    install what is missing, run the whole test suite
 #   make bench   10,000-submission benchmarks against xmllint and pandoc
+#   make install PREFIX=/usr/local   the program into PREFIX/bin (with its schemas beside it) and the
+#                styles into PREFIX/share/modelbook/styles, where `modelbook build` finds them
 #
 # System packages come from Debian. As root with apt-get they are installed when missing;
 # otherwise the missing ones are named and the target stops.
@@ -12,6 +14,7 @@ SWIFT       ?= swift
 MANUSCRIPT  ?= manuscript
 OUT         ?= build
 CONFIG      ?= release
+PREFIX      ?= /usr/local
 
 BUILD_PKGS  := pkg-config libxml2-dev libglpk-dev
 BOOK_PKGS   := xsltproc docbook5-xml docbook-xsl-ns fop fonts-noto-core
@@ -20,7 +23,7 @@ BENCH_PKGS  := pandoc time bc libxml2-utils
 
 BIN = .build/$(CONFIG)/modelbook
 
-.PHONY: book test bench deps-build deps-book deps-test deps-bench modelbook clean
+.PHONY: book test bench install deps-build deps-book deps-test deps-bench modelbook clean
 
 book: deps-build deps-book modelbook
 	$(BIN) check --manuscript $(MANUSCRIPT)
@@ -33,6 +36,15 @@ test: deps-build deps-book deps-test
 
 bench: deps-build deps-bench modelbook
 	bash scripts/bench.sh $(BIN)
+
+# SwiftPM looks for a module's resources in a folder beside the program first.
+install: deps-build modelbook
+	install -D -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/modelbook
+	rm -rf $(DESTDIR)$(PREFIX)/bin/modelbook_ManuscriptReader.resources
+	cp -R .build/$(CONFIG)/modelbook_ManuscriptReader.resources $(DESTDIR)$(PREFIX)/bin/
+	install -d $(DESTDIR)$(PREFIX)/share/modelbook/styles
+	install -m 644 styles/common.xsl styles/html.xsl styles/fo.xsl styles/book.css styles/fop.xconf \
+		$(DESTDIR)$(PREFIX)/share/modelbook/styles/
 
 modelbook:
 	$(SWIFT) build -c $(CONFIG) --product modelbook

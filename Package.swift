@@ -67,8 +67,7 @@ let package = Package(
             dependencies: [
                 "ManuscriptModel", "ManuscriptReader", "Selection", "BookWriter", "Audit",
                 "Diagnostics", "XMLKit",
-            ],
-            resources: [.copy("Resources")]
+            ]
         ),
         .executableTarget(
             name: "modelbook",

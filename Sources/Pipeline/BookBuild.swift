@@ -71,6 +71,9 @@ public struct BookBuild {
     public var width: Int
     /// The folder holding html.xsl, fo.xsl, book.css, fop.xconf.
     public var stylesDirectory: String
+    /// The folders searched for the styles when none was given (named when none of them has
+    /// them); empty when the folder was given.
+    public var stylesSearched: [String] = []
     public var docbookSchema: String
     /// Where `docbook-xsl-ns` puts its stylesheets (checked so a missing package is named).
     public var docbookXSLDirectory: String
@@ -292,6 +295,12 @@ public struct BookBuild {
     private func stylesheet(_ name: String) throws -> String {
         let path = absolute(stylesDirectory) + "/" + name
         guard FileManager.default.fileExists(atPath: path) else {
+            if !stylesSearched.isEmpty {
+                throw PipelineError(step: "styles", path: nil,
+                                    message: "no styles folder (html.xsl, fo.xsl, book.css, fop.xconf) was found; looked in "
+                                        + stylesSearched.map(display).joined(separator: ", ")
+                                        + ". Give the folder with --styles DIR")
+            }
             throw PipelineError(step: "styles", path: display(path), message: "not found (give the styles folder with --styles)")
         }
         return path

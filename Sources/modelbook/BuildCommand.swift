@@ -31,8 +31,10 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Line width of the plain-text book, in characters.", valueName: "N"))
     var width: Int = 72
 
-    @Option(name: .long, help: ArgumentHelp("The folder with html.xsl, fo.xsl, book.css, fop.xconf.", valueName: "DIR"))
-    var styles: String = "styles"
+    @Option(name: .long, help: ArgumentHelp(
+        "The folder with html.xsl, fo.xsl, book.css, fop.xconf (default: styles/ in the current folder, "
+            + "beside the manuscript, or beside the program).", valueName: "DIR"))
+    var styles: String?
 
     func validate() throws {
         guard (20...1000).contains(width) else { throw ValidationError("--width must be between 20 and 1000") }
@@ -44,10 +46,19 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        let build = BookBuild(formats: try BuildFormat.parseList(format), outputDirectory: out, width: width,
-                              stylesDirectory: styles) { line in
+        var searched: [String] = []
+        var stylesFolder = styles ?? "styles"
+        if styles == nil {
+            searched = StylesLocation.candidates(manuscript: options.manuscript,
+                                                 currentDirectory: FileManager.default.currentDirectoryPath,
+                                                 executable: StylesLocation.executable)
+            stylesFolder = StylesLocation.find(in: searched) ?? stylesFolder
+        }
+        var build = BookBuild(formats: try BuildFormat.parseList(format), outputDirectory: out, width: width,
+                              stylesDirectory: stylesFolder) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
+        if StylesLocation.find(in: [stylesFolder]) == nil { build.stylesSearched = searched }
         let report: BookBuild.Report
         do {
             report = try build.run(manuscript: options.manuscript, load: BuildSources.loadManuscript,

@@ -122,6 +122,28 @@ func files(under folder: String) -> [String: Data] {
         #expect(try BuildFormat.parseList("docbook, text") == [.docbook, .text])
         #expect(throws: PipelineError.self) { try BuildFormat.parseList("docx") }
     }
+
+    @Test("styles are looked for in the current folder, beside the manuscript, then beside the program")
+    func stylesCandidates() {
+        let c = StylesLocation.candidates(manuscript: "books/nb/manuscript", currentDirectory: "/home/ed",
+                                          executable: "/opt/mb/.build/release/modelbook")
+        #expect(c == [
+            "/home/ed/styles", "/home/ed/books/nb/styles",
+            "/opt/mb/.build/release/styles", "/opt/mb/.build/release/share/modelbook/styles",
+            "/opt/mb/.build/styles", "/opt/mb/.build/share/modelbook/styles",
+            "/opt/mb/styles", "/opt/mb/share/modelbook/styles",
+            "/opt/styles", "/opt/share/modelbook/styles",
+        ])
+        // An installed program: <prefix>/bin/modelbook finds <prefix>/share/modelbook/styles.
+        let installed = StylesLocation.candidates(manuscript: "/data/ms", currentDirectory: "/data", executable: "/usr/local/bin/modelbook")
+        #expect(installed.contains("/usr/local/share/modelbook/styles"))
+        #expect(installed.first == "/data/styles", "the current folder and the manuscript's parent are the same folder, listed once")
+        #expect(installed.filter { $0 == "/data/styles" }.count == 1)
+        // The first folder that has both stylesheets wins.
+        let present: Set = ["/opt/mb/styles/html.xsl", "/opt/mb/styles/fo.xsl", "/home/ed/styles/html.xsl"]
+        #expect(StylesLocation.find(in: c, fileExists: present.contains) == "/opt/mb/styles")
+        #expect(StylesLocation.find(in: c, fileExists: { _ in false }) == nil)
+    }
 }
 
 @Suite(.serialized) struct RenderedBookTests {

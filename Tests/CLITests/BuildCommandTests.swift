@@ -147,4 +147,40 @@ import ManuscriptGenerator
         let text = try String(contentsOf: work.appendingPathComponent("out/book.txt"), encoding: .utf8)
         #expect(text.contains("1. Mô hình"), "the skeleton's one submission is the book's one chapter")
     }
+
+    @Test("build finds the styles beside the program when run from another folder, and names where it looked when none are there",
+          .enabled(if: available && FileManager.default.isExecutableFile(atPath: "/usr/bin/xsltproc")
+                   && FileManager.default.fileExists(atPath: "/usr/share/xml/docbook/stylesheet/docbook-xsl-ns"),
+                   "needs the modelbook binary, xsltproc and docbook-xsl-ns"))
+    func stylesFoundBesideTheProgram() throws {
+        let work = Files.temporaryFolder("styles-lookup")
+        defer { try? FileManager.default.removeItem(at: work) }
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        #expect(try modelbook(["init", "sach"], in: work).status == 0)
+        let found = try modelbook(["build", "--manuscript", "sach", "--out", "out", "--format", "html"], in: work)
+        #expect(found.status == 0, "\(found.output)")
+        #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("out/html/index.html").path))
+        #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("out/html/book.css").path))
+
+        // A copy of the program far from any styles folder: the html format fails and says where it looked;
+        // the text format, which needs no styles, is still written.
+        let lone = work.appendingPathComponent("bin/modelbook")
+        try FileManager.default.createDirectory(at: lone.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.binary, to: lone)
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "SOURCE_DATE_EPOCH")
+        let missing = try Files.run(lone, ["build", "--manuscript", "sach", "--out", "out2", "--format", "html,text"],
+                                    in: work, environment: environment)
+        #expect(missing.status == 1, "\(missing.output)")
+        #expect(missing.output.contains("no styles folder (html.xsl, fo.xsl, book.css, fop.xconf) was found; looked in styles, "),
+                "\(missing.output)")
+        #expect(missing.output.contains("Give the folder with --styles DIR"), "\(missing.output)")
+        #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("out2/book.txt").path))
+
+        // --styles names the folder: that one is used.
+        let given = try Files.run(lone, ["build", "--manuscript", "sach", "--out", "out3", "--format", "html",
+                                         "--styles", Self.repo.appendingPathComponent("styles").path],
+                                  in: work, environment: environment)
+        #expect(given.status == 0, "\(given.output)")
+    }
 }
