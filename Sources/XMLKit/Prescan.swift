@@ -35,19 +35,7 @@ enum Prescan {
                 i += 1
                 continue
             }
-            // The same rules as `firstInvalidUTF8`.
-            let length: Int
-            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-            switch b {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F
-            case 0xF0: length = 4; lower = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F
-            default: return (false, false)
-            }
+            guard let (length, lower, upper) = utf8Sequence(lead: b) else { return (false, false) }
             if i + length > n { return (false, false) }
             let b1 = bytes[i + 1]
             if b1 < lower || b1 > upper { return (false, false) }
@@ -66,6 +54,23 @@ enum Prescan {
             i += length
         }
         return (true, nfc)
+    }
+
+    /// For a byte that is not ASCII: the length of the UTF-8 sequence it starts and the range its
+    /// second byte must be in (which rules out overlong forms, surrogates and scalars past
+    /// U+10FFFF; later bytes are 0x80...0xBF), or nil when no valid sequence starts with it.
+    @inline(__always)
+    private static func utf8Sequence(lead b: UInt8) -> (length: Int, lower: UInt8, upper: UInt8)? {
+        switch b {
+        case 0xC2...0xDF: (2, 0x80, 0xBF)
+        case 0xE0: (3, 0xA0, 0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: (3, 0x80, 0xBF)
+        case 0xED: (3, 0x80, 0x9F)
+        case 0xF0: (4, 0x90, 0xBF)
+        case 0xF1...0xF3: (4, 0x80, 0xBF)
+        case 0xF4: (4, 0x80, 0x8F)
+        default: nil
+        }
     }
 
     /// Whether a scalar of two or three UTF-8 bytes is its own NFC form and never combines with
@@ -126,18 +131,7 @@ enum Prescan {
             guard i < n else { break }
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
-            let length: Int
-            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-            switch b {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F
-            case 0xF0: length = 4; lower = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F
-            default: return i
-            }
+            guard let (length, lower, upper) = utf8Sequence(lead: b) else { return i }
             if i + length > n { return i }
             if bytes[i + 1] < lower || bytes[i + 1] > upper { return i }
             for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return i }
