@@ -46,19 +46,20 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        var searched: [String] = []
-        var stylesFolder = styles ?? "styles"
-        if styles == nil {
-            searched = StylesLocation.candidates(manuscript: options.manuscript,
-                                                 currentDirectory: FileManager.default.currentDirectoryPath,
-                                                 executable: StylesLocation.executable)
-            stylesFolder = StylesLocation.find(in: searched) ?? stylesFolder
-        }
         var build = BookBuild(formats: try BuildFormat.parseList(format), outputDirectory: out, width: width,
-                              stylesDirectory: stylesFolder) { line in
+                              stylesDirectory: styles ?? "styles") { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
-        if StylesLocation.find(in: [stylesFolder]) == nil { build.stylesSearched = searched }
+        if styles == nil {
+            let searched = StylesLocation.candidates(manuscript: options.manuscript,
+                                                     currentDirectory: FileManager.default.currentDirectoryPath,
+                                                     executable: StylesLocation.executable)
+            if let found = StylesLocation.find(in: searched) {
+                build.stylesDirectory = found
+            } else {
+                build.stylesSearched = searched
+            }
+        }
         let report: BookBuild.Report
         do {
             report = try build.run(manuscript: options.manuscript, load: BuildSources.loadManuscript,
