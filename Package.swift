@@ -59,7 +59,7 @@ let package = Package(
         // The static HTML audit report and CSV exports.
         .target(
             name: "Audit",
-            dependencies: ["ManuscriptModel", "Selection", "XMLKit"]
+            dependencies: ["ManuscriptModel", "Selection", "BookWriter", "XMLKit"]
         ),
         // Steps that touch the file system and external programs (xsltproc, FOP).
         .target(
@@ -84,7 +84,7 @@ let package = Package(
             dependencies: ["ManuscriptReader", "ManuscriptGenerator", "Diagnostics", "ManuscriptModel"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "SelectionTests", dependencies: ["Selection", "ManuscriptModel", "ManuscriptReader"]),
+        .testTarget(name: "SelectionTests", dependencies: ["Selection", "ManuscriptModel", "ManuscriptReader", "XMLKit"]),
         .testTarget(
             name: "BookWriterTests",
             dependencies: ["BookWriter", "Pipeline", "ManuscriptReader", "ManuscriptModel", "Selection", "XMLKit"],
@@ -92,7 +92,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AuditTests",
-            dependencies: ["Audit", "Selection", "ManuscriptModel", "ManuscriptReader", "ManuscriptGenerator", "XMLKit"]
+            dependencies: ["Audit", "BookWriter", "Selection", "ManuscriptModel", "ManuscriptReader", "ManuscriptGenerator", "XMLKit"]
         ),
         .testTarget(name: "CLITests", dependencies: ["ManuscriptGenerator"]),
     ]

@@ -8,27 +8,20 @@ extension AuditReport {
         candidates.filter { $0.outcome == .selected }.compactMap(\.aggregate).min()
     }
 
-    /// The entries of the book (selected or included), in book order: field (fields.xml order),
-    /// then district (districts.xml order), then title in Vietnamese collation, then id (byte order).
+    /// The entries of the book (selected or included), in the book's chapter order (`bookOrder`).
     public var selectionInBookOrder: [Candidate] {
-        Self.bookOrder(candidates.filter { $0.outcome.isInBook }, fields: fields, districts: districts)
+        let byID = Dictionary(candidates.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return bookOrder.compactMap { byID[$0] }
     }
 
-    /// Sorts entries the way the book prints them (see `selectionInBookOrder`).
-    public static func bookOrder(_ entries: [Candidate], fields: [Field], districts: [District]) -> [Candidate] {
-        let fieldIndex = Dictionary(fields.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
-        let districtIndex = Dictionary(districts.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
-        let vi = Locale(identifier: "vi_VN")
-        return entries.sorted { a, b in
-            let fa = fieldIndex[a.field] ?? Int.max, fb = fieldIndex[b.field] ?? Int.max
-            if fa != fb { return fa < fb }
-            let da = districtIndex[a.district] ?? Int.max, db = districtIndex[b.district] ?? Int.max
-            if da != db { return da < db }
-            switch a.title.compare(b.title, options: [], range: nil, locale: vi) {
-            case .orderedAscending: return true
-            case .orderedDescending: return false
-            case .orderedSame: return a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
-            }
+    /// The book's order in words, for the pages that list entries in it.
+    /// `the` is how the sentence names the order of a file ("the order of", "in the order of").
+    public func bookOrderWords(_ the: String = "the order of") -> String {
+        switch entryOrder {
+        case .district:
+            "by field (\(the) fields.xml), then district (\(the) districts.xml), then title in Vietnamese alphabetical order, then id"
+        case .rank:
+            "by field (\(the) fields.xml), then the final rank, then id"
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import ManuscriptModel
+import BookWriter
 import Selection
 
 /// The Selection module's reason a review did not count (the report has its own `DropReason`).
@@ -101,7 +102,9 @@ extension AuditReport {
         let candidates = makeCandidates(m, run: run, finalOptimize: finalOptimize, finalScoring: finalScoring)
         return AuditReport(title: m.book?.title.whitespaceCollapsed ?? "Selection", rubric: m.rubric, fields: m.fields,
                            districts: m.districts, rounds: counts, quotas: quotas, reliability: reliability,
-                           chain: chain, candidates: candidates, reviews: reviewRows, reviewers: reviewers)
+                           chain: chain, candidates: candidates, reviews: reviewRows, reviewers: reviewers,
+                           bookOrder: Selection.bookSelection(from: run).map { BookOrder.chapters(manuscript: m, selection: $0) } ?? [],
+                           entryOrder: m.book?.entryOrder ?? .district)
     }
 
     static func byteOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }

@@ -27,10 +27,14 @@ public struct AuditReport: Hashable, Sendable {
     public var reviews: [ReviewRow]
     /// Every reviewer of reviewers.xml, in file order.
     public var reviewers: [ReviewerRow]
+    /// The book's entries in chapter order, as the book prints them (`BookOrder`).
+    public var bookOrder: [String]
+    /// How the book orders entries inside a part (book.xml `<order by="…"/>`).
+    public var entryOrder: EntryOrder
 
     public init(title: String, rubric: Rubric, fields: [Field], districts: [District], rounds: [RoundCounts],
                 quotas: [QuotaRow], reliability: [ReliabilityRow], chain: ChainStatus, candidates: [Candidate],
-                reviews: [ReviewRow], reviewers: [ReviewerRow]) {
+                reviews: [ReviewRow], reviewers: [ReviewerRow], bookOrder: [String], entryOrder: EntryOrder = .district) {
         self.title = title
         self.rubric = rubric
         self.fields = fields
@@ -42,6 +46,8 @@ public struct AuditReport: Hashable, Sendable {
         self.candidates = candidates.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
         self.reviews = reviews
         self.reviewers = reviewers
+        self.bookOrder = bookOrder
+        self.entryOrder = entryOrder
     }
 }
 

@@ -165,7 +165,7 @@ enum CandidatePages {
     static func selection(_ r: RenderContext) -> String {
         let entries = r.selectionInBookOrder
         var body: HTML = "<h1>The selection</h1>"
-        body += "<p class=\"lead\">The \(entries.count) entries in book order: by field (the order of fields.xml), then district (the order of districts.xml), then title in Vietnamese alphabetical order, then id. The same list is in <a href=\"selection.csv\">selection.csv</a>.</p>"
+        body += "<p class=\"lead\">The \(entries.count) entries in book order: \(r.report.bookOrderWords()). The same list is in <a href=\"selection.csv\">selection.csv</a>.</p>"
         var number = 0
         for field in r.fields {
             let part = entries.filter { $0.field == field.code }

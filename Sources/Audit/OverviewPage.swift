@@ -198,7 +198,7 @@ enum OverviewPage {
         <ul>
         <li><a href="reviews.csv">reviews.csv</a> — one row per review and criterion, with whether the review counted and, if not, why.</li>
         <li><a href="candidates.csv">candidates.csv</a> — one row per candidate with every figure of the candidates table.</li>
-        <li><a href="selection.csv">selection.csv</a> — the \(r.selectionInBookOrder.count) entries in book order: by field (in the order of fields.xml), then district (in the order of districts.xml), then title in Vietnamese alphabetical order, then id.</li>
+        <li><a href="selection.csv">selection.csv</a> — the \(r.selectionInBookOrder.count) entries in book order: \(r.report.bookOrderWords("in the order of")).</li>
         </ul>
         """
     }

@@ -35,18 +35,17 @@ extension Book {
     /// - Entries: `manuscript.edits[id]`, when present, supplies title, people, summary, body and
     ///   results (the original is untouched; the entry is marked edited); kind, field, unit,
     ///   period and endorsement always come from the original, since the selection was made on them.
-    /// - Order inside a part: `BookMetadata.entryOrder`.
+    /// - Order: `BookOrder` (parts in fields.xml order; inside a part, `BookMetadata.entryOrder`).
     /// - `fallbackDate` (from `SOURCE_DATE_EPOCH`) gives the year when book.xml has neither `date`
     ///   nor `year`. Nothing here reads the clock.
     public init(manuscript: Manuscript, selection: BookSelection, fallbackDate: CalendarDate? = nil) throws(BookError) {
         guard let meta = manuscript.book else { throw .missingBookMetadata }
         let submissions = Dictionary(manuscript.submissions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let districtOrder = Dictionary(manuscript.districts.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
         let districts = Dictionary(manuscript.districts.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let fieldCodes = Set(manuscript.fields.map(\.code))
 
-        // 1. Entries with their text, grouped by field.
-        var byField: [String: [Entry]] = [:]
+        // 1. Entries with their text.
+        var entryOf: [String: Entry] = [:]
         for chosen in selection.entries {
             guard let original = submissions[chosen.submission] else { throw .unknownSubmission(chosen.submission) }
             guard fieldCodes.contains(original.field) else {
@@ -79,30 +78,16 @@ extension Book {
                 selection: chosen,
                 edited: edit != nil
             )
-            byField[original.field, default: []].append(entry)
+            if entryOf[original.id] == nil { entryOf[original.id] = entry }
         }
 
-        // 2. Parts in fields.xml order, entries ordered inside, chapters numbered across the book.
+        // 2. Parts in book order (`BookOrder`), chapters numbered across the book.
+        let fieldsByCode = Dictionary(manuscript.fields.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         var parts: [Part] = []
         var number = 0
-        for field in manuscript.fields {
-            guard var entries = byField[field.code], !entries.isEmpty else { continue }
-            switch meta.entryOrder {
-            case .rank:
-                entries.sort { a, b in
-                    a.selection.rank != b.selection.rank
-                        ? a.selection.rank < b.selection.rank
-                        : a.submission.utf8.lexicographicallyPrecedes(b.submission.utf8)
-                }
-            case .district:
-                let keyed = entries.map { (entry: $0, district: districtOrder[$0.unit.district] ?? Int.max, title: $0.title.plainText) }
-                entries = keyed.sorted { a, b in
-                    if a.district != b.district { return a.district < b.district }
-                    let c = Vietnamese.compare(a.title, b.title)
-                    if c != .orderedSame { return c == .orderedAscending }
-                    return a.entry.submission.utf8.lexicographicallyPrecedes(b.entry.submission.utf8)
-                }.map(\.entry)
-            }
+        for part in BookOrder.parts(manuscript: manuscript, selection: selection) {
+            let field = fieldsByCode[part.field]!
+            var entries = part.submissions.map { entryOf[$0]! }
             for i in entries.indices {
                 number += 1
                 entries[i].number = number

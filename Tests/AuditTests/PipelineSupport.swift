@@ -24,10 +24,18 @@ struct PipelineRun {
     var root: String { folder.path }
 
     /// `record: false` leaves `rounds/` empty (the report must still render and say so).
-    static func make(_ tag: String, submissions: Int = 96, record: Bool = true) throws -> PipelineRun {
+    /// `order` replaces book.xml's `<order by="district"/>` (the generator's) with that order.
+    static func make(_ tag: String, submissions: Int = 96, record: Bool = true, order: String? = nil) throws -> PipelineRun {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("modelbook-audit-\(tag)-\(UUID().uuidString)")
         try ManuscriptGenerator.generate(into: folder, options: GeneratorOptions(submissions: submissions, seed: 7))
+        if let order {
+            let book = folder.appendingPathComponent("book.xml")
+            let text = try String(contentsOf: book, encoding: .utf8)
+            guard text.contains("<order by=\"district\"/>") else { throw Failure("book.xml has no <order by=\"district\"/>") }
+            try text.replacingOccurrences(of: "<order by=\"district\"/>", with: "<order by=\"\(order)\"/>")
+                .write(to: book, atomically: true, encoding: .utf8)
+        }
         // Make one submission's title hostile: markup characters and quotes, escaped in the XML.
         let subs = folder.appendingPathComponent("submissions")
         let first = try FileManager.default.contentsOfDirectory(atPath: subs.path).filter { $0.hasSuffix(".xml") }.sorted()[0]

@@ -1,4 +1,6 @@
+import BookWriter
 import Foundation
+import Selection
 import Testing
 import XMLKit
 @testable import Audit
@@ -201,5 +203,34 @@ import XMLKit
         // The CSV keeps the title as it is (CSV has no markup to escape).
         let row = try #require(try p.csv("candidates.csv").rows.first { $0["id"] == p.hostileID })
         #expect(row["title"] == PipelineRun.hostileTitle)
+    }
+
+    /// The audit lists the book's entries exactly in the book's chapter order, whichever order
+    /// book.xml asks for: selection.csv, selection.html and the book built from the same run agree.
+    @Test(arguments: ["rank", "district"])
+    func auditBookOrderIsTheBooksChapterOrder(order: String) throws {
+        let p = try PipelineRun.make("order-\(order)", order: order)
+        defer { p.remove() }
+        #expect(p.manuscript.book?.entryOrder.rawValue == order)
+        let selection = try #require(Selection.bookSelection(from: p.run))
+        let book = try Book(manuscript: p.manuscript, selection: selection)
+        let chapters = book.entries.map(\.submission)
+        #expect(chapters.count == selection.entries.count)
+
+        #expect(try p.csv("selection.csv").rows.map { $0["id"]! } == chapters)
+        // selection.html: each row shows its id as `<span class="muted id">ID</span>`.
+        let page = try #require(p.files["selection.html"])
+        let marker = "<span class=\"muted id\">"
+        let shown = page.components(separatedBy: marker).dropFirst().map { String($0.prefix { $0 != "<" }) }
+        #expect(shown == chapters)
+
+        // Independently of both: inside each part, by rank means the final ranks ascend.
+        if order == "rank" {
+            let rankOf = Dictionary(uniqueKeysWithValues: selection.entries.map { ($0.submission, $0.rank) })
+            for part in book.parts {
+                let ranks = part.entries.map { rankOf[$0.submission]! }
+                #expect(ranks == ranks.sorted(), "part \(part.field.code)")
+            }
+        }
     }
 }

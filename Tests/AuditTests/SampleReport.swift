@@ -1,4 +1,5 @@
 import Audit
+import Foundation
 import ManuscriptModel
 
 /// A small, self-consistent report built from hand-chosen values (no Selection run), with a
@@ -137,6 +138,20 @@ enum SampleReport {
                          records: [.init(path: "rounds/001-eligibility.xml", round: "eligibility", digest: String(repeating: "ab", count: 32), problem: nil),
                                    .init(path: "rounds/002-shortlist.xml", round: "shortlist", digest: String(repeating: "cd", count: 32), problem: nil),
                                    .init(path: "rounds/003-final.xml", round: "final", digest: nil, problem: "digest does not match <b>")]),
-            candidates: candidates, reviews: reviews, reviewers: reviewerRows)
+            candidates: candidates, reviews: reviews, reviewers: reviewerRows,
+            bookOrder: handSortedBookOrder(inBook, fields: fields, districts: districts))
+    }
+
+    /// The book's order for the hand-made report: field, district, title (Vietnamese collation), id.
+    static func handSortedBookOrder(_ entries: [AuditReport.Candidate], fields: [Field], districts: [District]) -> [String] {
+        let fieldIndex = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1.code, $0) })
+        let districtIndex = Dictionary(uniqueKeysWithValues: districts.enumerated().map { ($1.code, $0) })
+        let vi = Locale(identifier: "vi_VN")
+        return entries.sorted { a, b in
+            if fieldIndex[a.field]! != fieldIndex[b.field]! { return fieldIndex[a.field]! < fieldIndex[b.field]! }
+            if districtIndex[a.district]! != districtIndex[b.district]! { return districtIndex[a.district]! < districtIndex[b.district]! }
+            let c = a.title.compare(b.title, options: [], range: nil, locale: vi)
+            return c == .orderedSame ? a.id < b.id : c == .orderedAscending
+        }.map(\.id)
     }
 }

@@ -2,13 +2,18 @@ import Foundation
 import ManuscriptModel
 import ManuscriptReader
 import Testing
+import XMLKit
 @testable import Selection
 
-/// Timing on a synthetic province: 10,000 submissions, 40,000 reviews, the sample plan's quotas.
-/// Not a test of correctness; runs only with MODELBOOK_BENCH=1 and prints the figures.
-@Suite struct Benchmark {
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["MODELBOOK_BENCH"] == "1"))
-    func tenThousandSubmissions() throws {
+/// The whole selection on a synthetic province (random submissions and reviews, the sample plan's
+/// quotas): the run must succeed, choose exactly `count` entries, meet every quota as counted here
+/// from the submissions themselves, and give the same selection when the corpus is written as files
+/// and read back. Timing lives in scripts/bench.sh (`make bench`), on 10,000 submissions.
+@Suite struct SyntheticProvinceTests {
+    static let submissions = 1_000
+
+    @Test func selectionMeetsEveryQuotaAndSurvivesTheFiles() throws {
+        let submissions = Self.submissions
         var rng = SeededGenerator(seed: 7)
         let districts = (1...9).map { District(code: "d\($0)", name: "Huyện \($0)") } + [District(code: "province", name: "Cấp tỉnh")]
         let fields = ["economy", "culture-society", "defense-security", "political-system"].map { Field(code: $0, name: $0) }
@@ -18,7 +23,7 @@ import Testing
             Criterion(key: "evidence", weight: 15, label: ""),
         ])
         var subs: [Submission] = []
-        for i in 0..<10_000 {
+        for i in 0..<submissions {
             let id = "NB-\(10000 + i)"
             let d = districts[Int.random(in: 0..<districts.count, using: &rng)].code
             subs.append(Fx.submission(id, kind: Int.random(in: 0..<3, using: &rng) == 0 ? .example : .model,
@@ -55,44 +60,46 @@ import Testing
         ]
         let m = Fx.manuscript(submissions: subs, reviewers: reviewers, reviews: reviews, rounds: rounds, rubric: rubric,
                               districts: districts, fields: fields)
-        let clock = ContinuousClock()
-        var pool: ReviewPool?
-        let tp = clock.measure { pool = try? ReviewCounting.pool(source: "shortlist", manuscript: m) }
-        var sc: RoundScoring?
-        let ts = clock.measure { sc = Aggregation.score(pool: pool!, aggregate: .zscore, rubric: rubric) }
-        let trel = clock.measure { _ = Reliability.report(pool: sc!.pool, rubric: rubric) }
-        let tscreen = clock.measure { _ = Eligibility.screen(round: rounds[0], candidates: subs.map(\.id),
-                                                              submissions: Dictionary(uniqueKeysWithValues: subs.map { ($0.id, $0) })) }
-        print("BENCH pool \(tp) score \(ts) (reliability \(trel)) screen \(tscreen)")
-        var run: SelectionRun?
-        let t = clock.measure { run = try? Selection.run(m) }
-        guard let run, case .optimize(let final) = run.rounds[2] else { Issue.record("no result"); return }
-        let to = clock.measure { _ = try? Optimization.optimize(round: rounds[2], shortlist: run.rounds[1].passed, manuscript: m,
-                                                               scoring: final.scoring, failedRules: { _ in [] }) }
-        print("BENCH optimize alone \(to)")
-        var body = ""
-        let tr = clock.measure { body = RoundRecord.body(run.rounds[1], manuscript: m, tool: "bench") }
-        let tx = clock.measure { _ = SelectionReport.text(run, manuscript: m) }
-        // The same corpus as files, read by the reader: the figure select is compared with.
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("modelbook-bench-\(UUID().uuidString)").path
+        let run = try Selection.run(m)
+        guard case .optimize(let final)? = run.rounds.last else {
+            Issue.record("the last round is not the optimize round: \(run.rounds.map(\.id))")
+            return
+        }
+        #expect(final.selected.count == 100)
+        #expect(Set(final.selected).count == 100)
+        #expect(Set(final.selected).isSubset(of: Set(run.rounds[1].passed)))
+
+        // The quotas, counted from the chosen submissions.
+        let byID = Dictionary(uniqueKeysWithValues: subs.map { ($0.id, $0) })
+        let chosen = final.selected.map { byID[$0]! }
+        let perField = Dictionary(grouping: chosen, by: \.field).mapValues(\.count)
+        #expect((20...35).contains(perField["economy"] ?? 0))
+        for f in fields { #expect((perField[f.code] ?? 0) >= 15, "field \(f.code)") }
+        let perDistrict = Dictionary(grouping: chosen, by: \.unit.district).mapValues(\.count)
+        for d in districts { #expect((6...20).contains(perDistrict[d.code] ?? 0), "district \(d.code)") }
+        #expect(chosen.count { $0.kind == .example } >= 30)
+        let perUnit = Dictionary(grouping: chosen, by: \.unit.name).mapValues(\.count)
+        #expect(perUnit.values.allSatisfy { $0 <= 2 })
+
+        // The same corpus as files, read by the reader: the same selection.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("modelbook-province-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        try BenchCorpus.write(m, to: dir)
-        var read: ReadResult?
-        let tread = clock.measure { read = ManuscriptReader.read(folder: dir) }
-        let errors = read!.findings.filter { $0.severity == .error }
+        try ProvinceCorpus.write(m, to: dir)
+        let read = ManuscriptReader.read(folder: dir)
+        let errors = read.findings.filter { $0.severity == .error }
         #expect(errors.isEmpty, "\(errors.prefix(5).map(\.formatted))")
-        var fromFiles: SelectionRun?
-        let tsel = clock.measure { fromFiles = try? Selection.run(read!.manuscript) }
-        if case .optimize(let f2) = fromFiles?.rounds.last { #expect(f2.selected.sorted() == final.selected.sorted()) }
-        print("BENCH read+check \(tread); select on what was read \(tsel)")
-        print("BENCH reviews \(reviews.count); select \(t); solves \(final.solves); objective \(final.objective); "
-              + "record(rank) \(tr) \(body.utf8.count) bytes; text report \(tx)")
+        let fromFiles = try Selection.run(read.manuscript)
+        guard case .optimize(let f2)? = fromFiles.rounds.last else {
+            Issue.record("the corpus read back has no optimize round")
+            return
+        }
+        #expect(f2.selected.sorted() == final.selected.sorted())
     }
 }
 
 /// Writes a manuscript's values as the files formats.md describes (enough for the benchmark's corpus).
-enum BenchCorpus {
-    static func x(_ s: String) -> String { XMLEscapeForTests.text(s) }
+enum ProvinceCorpus {
+    static func x(_ s: String) -> String { XMLEscape.text(s) }
 
     static func write(_ m: Manuscript, to dir: String) throws {
         let fm = FileManager.default
@@ -157,11 +164,5 @@ enum BenchCorpus {
             }
             try put("reviews/\(sheet.reviewer)-\(sheet.round).xml", t + "</reviews>\n")
         }
-    }
-}
-
-enum XMLEscapeForTests {
-    static func text(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 }
