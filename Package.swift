@@ -33,7 +33,7 @@ let package = Package(
         .target(
             name: "ManuscriptReader",
             dependencies: [
-                "XMLKit", "Diagnostics", "ManuscriptModel",
+                "XMLKit", "ManuscriptModel",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Resources/schemas")]
@@ -43,37 +43,35 @@ let package = Package(
             name: "ManuscriptGenerator",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
-        // Eligibility, aggregation, reliability, ranking, exact optimisation, round records.
+        // Eligibility, aggregation, reliability, ranking, exact optimisation, the round records' text.
         .target(
             name: "Selection",
-            dependencies: [
-                "ManuscriptModel", "Diagnostics", "XMLKit", "CGLPK",
-                .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            dependencies: ["ManuscriptModel", "XMLKit", "CGLPK"]
         ),
-        // Book model -> DocBook 5 and plain text.
+        // Book model (and its order) -> DocBook 5 and plain text.
         .target(
             name: "BookWriter",
-            dependencies: ["ManuscriptModel", "XMLKit", "Selection"]
+            dependencies: ["ManuscriptModel", "XMLKit"]
         ),
-        // The static HTML audit report and CSV exports.
+        // The static HTML audit report and CSV exports, from values.
         .target(
             name: "Audit",
             dependencies: ["ManuscriptModel", "Selection", "BookWriter", "XMLKit"]
         ),
-        // Steps that touch the file system and external programs (xsltproc, FOP).
+        // The named steps of every command: reading the manuscript, running and recording the rounds,
+        // verifying the records, writing the book and the audit; the only module with file I/O
+        // besides the reader, and the one that runs xsltproc and FOP.
         .target(
             name: "Pipeline",
             dependencies: [
-                "ManuscriptModel", "ManuscriptReader", "Selection", "BookWriter", "Audit",
-                "Diagnostics", "XMLKit",
+                "ManuscriptModel", "ManuscriptReader", "Selection", "BookWriter", "Audit", "XMLKit",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(
             name: "modelbook",
             dependencies: [
-                "Pipeline", "ManuscriptGenerator", "ManuscriptReader", "Selection",
-                "BookWriter", "Audit", "Diagnostics", "ManuscriptModel",
+                "Pipeline", "ManuscriptGenerator", "ManuscriptReader", "Selection", "Diagnostics", "ManuscriptModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,15 +82,15 @@ let package = Package(
             dependencies: ["ManuscriptReader", "ManuscriptGenerator", "Diagnostics", "ManuscriptModel"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "SelectionTests", dependencies: ["Selection", "ManuscriptModel", "ManuscriptReader", "XMLKit"]),
+        .testTarget(name: "SelectionTests", dependencies: ["Selection", "Pipeline", "ManuscriptModel", "ManuscriptReader", "XMLKit"]),
         .testTarget(
             name: "BookWriterTests",
-            dependencies: ["BookWriter", "Pipeline", "ManuscriptReader", "ManuscriptModel", "Selection", "XMLKit"],
+            dependencies: ["BookWriter", "Pipeline", "ManuscriptModel", "XMLKit"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "AuditTests",
-            dependencies: ["Audit", "BookWriter", "Selection", "ManuscriptModel", "ManuscriptReader", "ManuscriptGenerator", "XMLKit"]
+            dependencies: ["Audit", "BookWriter", "Pipeline", "Selection", "ManuscriptModel", "ManuscriptReader", "ManuscriptGenerator", "XMLKit"]
         ),
         .testTarget(name: "CLITests", dependencies: ["ManuscriptGenerator"]),
     ]

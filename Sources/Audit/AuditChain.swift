@@ -1,25 +1,12 @@
-import Foundation
 import ManuscriptModel
 import Selection
 
-/// The round records as `modelbook verify` sees them, for the report's overview.
+/// The round records as `modelbook verify` sees them, for the report's overview (the files are
+/// read and verified by the pipeline; this makes the status from what it found).
 public enum AuditChain {
-    /// Verifies `<manuscript>/rounds/` exactly as `verify` does (chain, inputs, results computed
-    /// again) and checks that every round of `run` has a record. Reads the record files.
-    public static func status(manuscript m: Manuscript, run: SelectionRun, tool: String) -> AuditReport.ChainStatus {
-        let files = RecordStore.list(root: m.root)
-        let report = RecordVerifier.verify(root: m.root, currentDigests: m.inputDigests,
-                                           recompute: { RecordVerifier.recompute(m, round: $0, tool: tool) })
-        var digests: [String: String] = [:]
-        for f in files {
-            if let data = FileManager.default.contents(atPath: f.path) { digests[f.path] = RecordStore.sha256(Array(data)) }
-        }
-        return make(files: files, digests: digests, verify: report, rounds: run.rounds.map(\.id))
-    }
-
     /// The status from what was read: the record files, their SHA-256 by path, what the verifier
     /// found, and the rounds the present selection runs (each should have a record).
-    public static func make(files: [RecordFile], digests: [String: String], verify: VerifyReport,
+    public static func make(files: [RecordFile], digests: [String: String], verify: [Finding],
                             rounds: [String]) -> AuditReport.ChainStatus {
         guard !files.isEmpty else {
             return .init(intact: false,
@@ -27,7 +14,7 @@ public enum AuditChain {
                             + "in this report are computed from the manuscript as it is now and no record backs them.",
                          records: [])
         }
-        let errors = verify.findings.filter { $0.severity == .error }
+        let errors = verify.filter { $0.severity == .error }
         var records: [AuditReport.ChainRecord] = []
         for f in files {
             let mine = errors.filter { $0.location.path == f.path }

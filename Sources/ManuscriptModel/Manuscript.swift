@@ -109,3 +109,11 @@ extension String {
         split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }
+
+extension Manuscript {
+    /// The path of a file inside the manuscript, spelled from the folder as the user named it
+    /// (`manuscript/selection.xml`; just `selection.xml` when the folder is the current one).
+    public func path(of relative: String) -> String {
+        root.isEmpty || root == "." ? relative : (root.hasSuffix("/") ? root + relative : root + "/" + relative)
+    }
+}

@@ -30,28 +30,6 @@ public enum BuildFormat: String, CaseIterable, Sendable, Comparable {
     }
 }
 
-/// A failure that names the step and, when there is one, the file.
-public struct PipelineError: Error, CustomStringConvertible, Sendable {
-    public var step: String
-    public var path: String?
-    public var message: String
-    /// Further lines (tool log lines, validation errors), printed as they are.
-    public var details: [String]
-
-    public init(step: String, path: String?, message: String, details: [String] = []) {
-        self.step = step
-        self.path = path
-        self.message = message
-        self.details = details
-    }
-
-    public var description: String {
-        var s = (path.map { $0 + ": " } ?? "") + "error: " + step + ": " + message
-        for d in details { s += "\n" + d }
-        return s
-    }
-}
-
 /// Where the manuscript comes from: the reader, in the CLI; values, in tests.
 public typealias ManuscriptLoader = (String) throws -> Manuscript
 /// The agreed hand-off from the Selection module: the final selection for a manuscript.

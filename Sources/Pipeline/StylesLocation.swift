@@ -47,3 +47,18 @@ public enum StylesLocation {
         (path as NSString).standardizingPath
     }
 }
+
+extension BookBuild {
+    /// When no styles folder was given: the first of `StylesLocation.candidates` that holds the
+    /// stylesheets; if none does, the folders searched, for the error that names them.
+    public mutating func findStyles(manuscript: String,
+                                    currentDirectory: String = FileManager.default.currentDirectoryPath) {
+        let searched = StylesLocation.candidates(manuscript: manuscript, currentDirectory: currentDirectory,
+                                                 executable: StylesLocation.executable)
+        if let found = StylesLocation.find(in: searched) {
+            stylesDirectory = found
+        } else {
+            stylesSearched = searched
+        }
+    }
+}

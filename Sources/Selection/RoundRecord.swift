@@ -255,3 +255,20 @@ public enum RoundRecord {
         otherReviews(r.scoring, candidates: Set(all), into: &w)
     }
 }
+
+/// One file of `<manuscript>/rounds/`: `NNN-<round>.xml`.
+public struct RecordFile: Hashable, Sendable {
+    public var number: Int
+    public var round: String
+    /// As printed: the manuscript folder as given, then `rounds/NNN-<round>.xml`.
+    public var path: String
+    /// Relative to the manuscript folder.
+    public var relativePath: String
+
+    public init(number: Int, round: String, path: String, relativePath: String) {
+        self.number = number
+        self.round = round
+        self.path = path
+        self.relativePath = relativePath
+    }
+}

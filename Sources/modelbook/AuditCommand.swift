@@ -1,7 +1,5 @@
 import ArgumentParser
-import Audit
-import Foundation
-import Selection
+import Pipeline
 
 /// `modelbook audit`: the static HTML report of the selection, with CSV exports.
 struct AuditCommand: ParsableCommand {
@@ -24,39 +22,21 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The report folder (replaced whole).", valueName: "DIR"))
     var out: String = "build/audit"
 
-    /// A write error in words: Foundation's message and the path it concerns, not the NSError dump.
-    static func plain(_ error: Error) -> String {
-        if let e = error as? AuditWriter.WriteError { return e.description }
-        let ns = error as NSError
-        let path = ns.userInfo[NSFilePathErrorKey] as? String
-        return ns.localizedDescription + (path.map { " (\($0))" } ?? "")
-    }
-
     func run() throws {
-        let m = try SelectionInput.read(options, command: "audit", nothingDone: "no report was written")
-        let run: SelectionRun
+        let m = try options.read(command: "audit", nothingDone: "no report was written")
+        let run = try options.runRounds(m, command: "audit", nothingDone: "no report was written")
+        let written: Steps.AuditWritten
         do {
-            run = try Selection.run(m)
-            KeptUntilExit.keep(run)
+            written = try Steps.writeAudit(m, run: run, to: out, tool: ModelbookVersion.string)
         } catch {
-            Output.error(error.findings.map(\.formatted).joined(separator: "\n") + "\n"
-                         + "modelbook audit: stopped; no report was written.\n")
-            throw ExitCode(1)
+            throw StepFailure.failed(error, command: "audit")
         }
-        let chain = AuditChain.status(manuscript: m, run: run, tool: ModelbookVersion.string)
-        let report = AuditReport.make(manuscript: m, run: run, chain: chain)
-        let files = AuditRenderer.render(report)
-        do {
-            try AuditWriter.write(files, to: URL(fileURLWithPath: out))
-        } catch {
-            Output.error("modelbook audit: cannot write the report to \(out): \(Self.plain(error))\n")
-            throw ExitCode(1)
-        }
-        if !chain.intact {
-            Output.error("modelbook audit: warning: \(chain.summary)\n")
+        let report = written.report
+        if !report.chain.intact {
+            Output.error("modelbook audit: warning: \(report.chain.summary)\n")
         }
         let inBook = report.candidates.count { $0.outcome.isInBook }
-        Output.print("wrote \(files.count) files to \(out)/: \(report.candidates.count) candidates, "
+        Output.print("wrote \(written.files) files to \(out)/: \(report.candidates.count) candidates, "
                      + "\(inBook) in the book; open \(out)/index.html\n")
     }
 }

@@ -1,10 +1,6 @@
 import ArgumentParser
-import BookWriter
-import Foundation
-import ManuscriptModel
 import ManuscriptReader
 import Pipeline
-import Selection
 
 /// `modelbook build`: the book in DocBook, plain text, HTML and PDF.
 struct BuildCommand: ParsableCommand {
@@ -48,94 +44,35 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         var build = BookBuild(formats: try BuildFormat.parseList(format), outputDirectory: out, width: width,
                               stylesDirectory: styles ?? "styles") { line in
-            FileHandle.standardError.write(Data((line + "\n").utf8))
+            Output.error(line + "\n")
         }
-        if styles == nil {
-            let searched = StylesLocation.candidates(manuscript: options.manuscript,
-                                                     currentDirectory: FileManager.default.currentDirectoryPath,
-                                                     executable: StylesLocation.executable)
-            if let found = StylesLocation.find(in: searched) {
-                build.stylesDirectory = found
-            } else {
-                build.stylesSearched = searched
-            }
-        }
+        if styles == nil { build.findStyles(manuscript: options.manuscript) }
+        let log = build.log
         let report: BookBuild.Report
         do {
-            report = try build.run(manuscript: options.manuscript, load: BuildSources.loadManuscript,
-                                   select: BuildSources.select)
+            report = try build.run(manuscript: options.manuscript, load: { folder in
+                let result: ReadResult
+                do throws(PipelineError) {
+                    result = try Steps.read(folder)
+                } catch {
+                    throw error.adding("; nothing was built. Fix them (`modelbook check` lists them too) and run again.")
+                }
+                FreedByExit.keep(result)
+                for finding in result.findings.sortedForReport() { log(finding.formatted) }
+                return result.manuscript
+            }, select: { manuscript in
+                try Steps.finalSelection(manuscript, tool: ModelbookVersion.string, log: log)
+            })
         } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            Output.error("\(error)\n")
             throw ExitCode(1)
         }
         let written = report.written.map(\.rawValue).joined(separator: ", ")
-        FileHandle.standardError.write(Data("wrote \(written.isEmpty ? "nothing" : written) to \(out)/\n".utf8))
+        Output.error("wrote \(written.isEmpty ? "nothing" : written) to \(out)/\n")
         if !report.succeeded {
             let failed = report.failed.map(\.0.rawValue).joined(separator: ", ")
-            FileHandle.standardError.write(Data("failed: \(failed)\n".utf8))
+            Output.error("failed: \(failed)\n")
             throw ExitCode(1)
         }
-    }
-}
-
-/// The glue between `build` and the modules that read and select.
-enum BuildSources {
-    /// The manuscript as the reader sees it; its errors stop the build (warnings are printed and it goes on).
-    static func loadManuscript(_ folder: String) throws -> Manuscript {
-        let result = ManuscriptReader.read(folder: folder)
-        let sorted = result.findings.sortedForReport()
-        let errors = sorted.filter { $0.severity == .error }
-        guard errors.isEmpty else {
-            throw PipelineError(step: "read the manuscript", path: folder,
-                                message: "the manuscript has \(errors.count) error(s); nothing was built. "
-                                    + "Fix them (`modelbook check` lists them too) and run again.",
-                                details: errors.map(\.formatted))
-        }
-        for warning in sorted { Output.error(warning.formatted + "\n") }
-        KeptUntilExit.keep(result)
-        return result.manuscript
-    }
-
-    /// The final selection. The rounds are computed from the current inputs; when the latest
-    /// record of every round says exactly that (same inputs, same results), the build uses those
-    /// records and writes nothing. Otherwise it records the rounds first, as `modelbook select`
-    /// does, and says so.
-    static func select(_ manuscript: Manuscript) throws -> BookSelection {
-        let run: SelectionRun
-        do {
-            run = try Selection.run(manuscript)
-            KeptUntilExit.keep(run)
-        } catch {
-            throw PipelineError(step: "select the entries", path: shown("selection.xml", manuscript),
-                                message: "the selection rounds could not be run; nothing was built",
-                                details: error.findings.map(\.formatted))
-        }
-        var written: [String] = []
-        var used: [String] = []
-        for result in run.rounds {
-            do {
-                switch try RecordStore.record(result, manuscript: manuscript, tool: ModelbookVersion.string) {
-                case .written(let path): written.append(path)
-                case .unchanged(let path): used.append(path)
-                }
-            } catch {
-                throw PipelineError(step: "select the entries", path: shown(RecordStore.folder, manuscript),
-                                    message: "cannot record round \(result.id): \(error)")
-            }
-        }
-        let list = { (paths: [String]) in paths.map { shown($0, manuscript) }.joined(separator: ", ") }
-        if written.isEmpty {
-            Output.error("using the round records \(list(used)): they match the current inputs\n")
-        } else {
-            Output.error("the round records did not match the current inputs (or there were none), "
-                         + "so the rounds were run again and recorded: \(list(written))\n")
-        }
-        let finalRecord = (written + used).last
-        guard let selection = Selection.bookSelection(from: run, record: finalRecord) else {
-            throw PipelineError(step: "select the entries", path: shown("selection.xml", manuscript),
-                                message: "selection.xml has no optimize round, so no final selection exists; "
-                                    + "add a round with type=\"optimize\" as the last round")
-        }
-        return selection
     }
 }

@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let result = ManuscriptReader.read(folder: options.manuscript)
-        KeptUntilExit.keep(result)
+        FreedByExit.keep(result)
         let findings = result.findings.sortedForReport()
         let errors = findings.errorCount
         let warnings = findings.warningCount

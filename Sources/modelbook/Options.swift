@@ -1,4 +1,8 @@
 import ArgumentParser
+import Foundation
+import ManuscriptModel
+import Pipeline
+import Selection
 
 /// `--manuscript DIR`, shared by every subcommand.
 struct ManuscriptOptions: ParsableArguments {
@@ -11,9 +15,62 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
-/// Large values a command read stay until the process ends: releasing a manuscript of thousands
-/// of submissions value by value would only add time on one thread before exiting.
-enum KeptUntilExit {
-    nonisolated(unsafe) private static var values: [Any] = []
-    static func keep(_ value: Any) { values.append(value) }
+/// The values a command read (a manuscript of thousands of submissions, its selection run) are
+/// kept here until the process exits instead of being freed one by one when the command returns:
+/// freeing them would only add time on one thread just before exiting.
+enum FreedByExit {
+    nonisolated(unsafe) private static var values: [any Sendable] = []
+    static func keep(_ value: any Sendable) { values.append(value) }
+}
+
+enum Output {
+    static func print(_ s: String) { FileHandle.standardOutput.write(Data(s.utf8)) }
+    static func error(_ s: String) { FileHandle.standardError.write(Data(s.utf8)) }
+}
+
+/// How a command reports a failed step: what the step found, then one line saying what was not done.
+enum StepFailure {
+    /// The manuscript has errors: they are listed, then `modelbook <command>: … Fix them … and run again.`
+    static func unreadable(_ e: PipelineError, command: String, nothingDone: String) -> ExitCode {
+        Output.error(e.details.joined(separator: "\n") + "\n"
+                     + "modelbook \(command): \(e.message); \(nothingDone). Fix them (see `modelbook check`) and run again.\n")
+        return ExitCode(1)
+    }
+
+    /// The rounds cannot run: why, then `modelbook <command>: stopped; …`.
+    static func stopped(_ e: PipelineError, command: String, nothingDone: String) -> ExitCode {
+        Output.error(e.details.joined(separator: "\n") + "\n" + "modelbook \(command): stopped; \(nothingDone).\n")
+        return ExitCode(1)
+    }
+
+    /// Any other step: `modelbook <command>: <message>`.
+    static func failed(_ e: PipelineError, command: String) -> ExitCode {
+        Output.error("modelbook \(command): \(e.message)\n")
+        return ExitCode(1)
+    }
+}
+
+extension ManuscriptOptions {
+    /// The manuscript for a command that stops on its errors (printed with `nothingDone`).
+    func read(command: String, nothingDone: String) throws -> Manuscript {
+        do {
+            let result = try Steps.read(manuscript)
+            FreedByExit.keep(result)
+            return result.manuscript
+        } catch {
+            throw StepFailure.unreadable(error, command: command, nothingDone: nothingDone)
+        }
+    }
+
+    /// The rounds run on it (through `round`).
+    func runRounds(_ m: Manuscript, through round: String? = nil, command: String,
+                   nothingDone: String) throws -> SelectionRun {
+        do {
+            let run = try Steps.runRounds(m, through: round)
+            FreedByExit.keep(run)
+            return run
+        } catch {
+            throw StepFailure.stopped(error, command: command, nothingDone: nothingDone)
+        }
+    }
 }

@@ -1,38 +1,6 @@
 import ArgumentParser
-import Diagnostics
-import Foundation
-import ManuscriptModel
-import ManuscriptReader
+import Pipeline
 import Selection
-
-/// Reads the manuscript for a selection command; prints the reader's errors and stops when there are any.
-enum SelectionInput {
-    static func read(_ options: ManuscriptOptions, command: String,
-                     nothingDone: String = "nothing was selected or recorded") throws -> Manuscript {
-        let result = ManuscriptReader.read(folder: options.manuscript)
-        let errors = result.findings.filter { $0.severity == .error }
-        if !errors.isEmpty {
-            var out = errors.sortedForReport().map(\.formatted).joined(separator: "\n") + "\n"
-            out += "modelbook \(command): the manuscript has \(errors.count) error(s); \(nothingDone). "
-                + "Fix them (see `modelbook check`) and run again.\n"
-            Output.error(out)
-            throw ExitCode(1)
-        }
-        KeptUntilExit.keep(result)
-        return result.manuscript
-    }
-
-    static func fail(_ error: SelectionError, command: String) -> ExitCode {
-        Output.error(error.findings.map(\.formatted).joined(separator: "\n") + "\n"
-                     + "modelbook \(command): stopped; nothing was recorded.\n")
-        return ExitCode(1)
-    }
-}
-
-enum Output {
-    static func print(_ s: String) { FileHandle.standardOutput.write(Data(s.utf8)) }
-    static func error(_ s: String) { FileHandle.standardError.write(Data(s.utf8)) }
-}
 
 /// `modelbook select`: runs the rounds of selection.xml and records each one.
 struct SelectCommand: ParsableCommand {
@@ -67,26 +35,19 @@ struct SelectCommand: ParsableCommand {
     var noRecord = false
 
     func run() throws {
-        let m = try SelectionInput.read(options, command: "select")
-        let run: SelectionRun
-        do {
-            run = try Selection.run(m, through: round)
-            KeptUntilExit.keep(run)
-        } catch {
-            throw SelectionInput.fail(error, command: "select")
-        }
+        let m = try options.read(command: "select", nothingDone: "nothing was selected or recorded")
+        let run = try options.runRounds(m, through: round, command: "select", nothingDone: "nothing was recorded")
         var records: [String] = []
         if !noRecord {
-            for result in run.rounds {
-                do {
-                    switch try RecordStore.record(result, manuscript: m, tool: ModelbookVersion.string) {
-                    case .written(let path): records.append("\(shown(path, m)): written")
-                    case .unchanged(let path): records.append("\(shown(path, m)): unchanged (same inputs and results), nothing written")
+            do {
+                records = try Steps.record(run, manuscript: m, tool: ModelbookVersion.string).map {
+                    switch $0 {
+                    case .written(let path): "\(m.path(of: path)): written"
+                    case .unchanged(let path): "\(m.path(of: path)): unchanged (same inputs and results), nothing written"
                     }
-                } catch {
-                    Output.error("modelbook select: cannot record round \(result.id): \(error)\n")
-                    throw ExitCode(1)
                 }
+            } catch {
+                throw StepFailure.failed(error, command: "select")
             }
         }
         switch format {
@@ -96,11 +57,6 @@ struct SelectCommand: ParsableCommand {
                                               records: records))
         }
     }
-}
-
-/// A path inside the manuscript, as the user named the folder.
-func shown(_ relative: String, _ m: Manuscript) -> String {
-    m.root.isEmpty || m.root == "." ? relative : (m.root.hasSuffix("/") ? m.root + relative : m.root + "/" + relative)
 }
 
 /// `modelbook verify`: checks the chain of round records against each other and the present inputs.
@@ -119,16 +75,14 @@ struct VerifyCommand: ParsableCommand {
     @OptionGroup var options: ManuscriptOptions
 
     func run() throws {
-        let result = ManuscriptReader.read(folder: options.manuscript)
-        let m = result.manuscript
-        let readable = result.findings.errorCount == 0
-        let report = RecordVerifier.verify(root: m.root, currentDigests: m.inputDigests,
-                                           recompute: readable ? { RecordVerifier.recompute(m, round: $0, tool: ModelbookVersion.string) } : nil)
+        let verification = Steps.verify(options.manuscript, tool: ModelbookVersion.string)
+        let report = verification.report
+        let readable = verification.manuscriptErrors == 0
         var out = report.summary.joined(separator: "\n") + "\n"
         let findings = report.findings.sortedForReport()
         if !findings.isEmpty { out += findings.map(\.formatted).joined(separator: "\n") + "\n" }
         if !readable {
-            out += "the manuscript has \(result.findings.errorCount) error(s) (see `modelbook check`): records were checked "
+            out += "the manuscript has \(verification.manuscriptErrors) error(s) (see `modelbook check`): records were checked "
                 + "for their chain and inputs but not computed again\n"
         }
         let errors = findings.errorCount
@@ -157,13 +111,8 @@ struct ExplainCommand: ParsableCommand {
     var id: String
 
     func run() throws {
-        let m = try SelectionInput.read(options, command: "explain")
-        let run: SelectionRun
-        do {
-            run = try Selection.run(m)
-        } catch {
-            throw SelectionInput.fail(error, command: "explain")
-        }
+        let m = try options.read(command: "explain", nothingDone: "nothing was selected or recorded")
+        let run = try options.runRounds(m, command: "explain", nothingDone: "nothing was recorded")
         guard let text = Explain.text(id, run: run, manuscript: m) else {
             Output.error("modelbook explain: there is no submission \(id) in \(options.manuscript)/submissions\n")
             throw ExitCode(1)

@@ -1,5 +1,6 @@
 import Audit
 import Foundation
+import Pipeline
 import ManuscriptGenerator
 import ManuscriptModel
 import ManuscriptReader
@@ -57,7 +58,7 @@ struct PipelineRun {
         if record {
             for r in run.rounds { _ = try RecordStore.record(r, manuscript: m, tool: "test") }
         }
-        let chain = AuditChain.status(manuscript: m, run: run, tool: "test")
+        let chain = Steps.chainStatus(m, run: run, tool: "test")
         let report = AuditReport.make(manuscript: m, run: run, chain: chain)
         let files = AuditRenderer.render(report)
         let site = folder.appendingPathComponent("build/audit")

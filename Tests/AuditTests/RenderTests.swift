@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 #if canImport(FoundationXML)
 import FoundationXML
 #endif

@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 import ManuscriptModel
 import Testing
 @testable import Selection

@@ -1,5 +1,6 @@
 import Foundation
 import ManuscriptModel
+import Selection
 import XMLKit
 
 /// What `verify` found: problems as findings (`path:line:col: error: …`) and one summary line per record.

@@ -1,22 +1,12 @@
 import Crypto
 import Foundation
 import ManuscriptModel
-import XMLKit
+import Selection
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// One file of `<manuscript>/rounds/`: `NNN-<round>.xml`.
-public struct RecordFile: Hashable, Sendable {
-    public var number: Int
-    public var round: String
-    /// As printed: the manuscript folder as given, then `rounds/NNN-<round>.xml`.
-    public var path: String
-    /// Relative to the manuscript folder.
-    public var relativePath: String
-}
-
-/// Reading, writing and checking the hash-chained round records. The only I/O of the module.
+/// Reading and writing the hash-chained round records of `<manuscript>/rounds/`.
 public enum RecordStore {
     public static let folder = "rounds"
 
@@ -68,7 +58,7 @@ public enum RecordStore {
         let records = list(root: m.root)
         if let latest = records.last(where: { $0.round == result.id }),
            let data = FileManager.default.contents(atPath: latest.path),
-           let text = String(data: data, encoding: .utf8), RoundRecord.normalisedBody(text) == body {
+           let text = String(data: data, encoding: .utf8), Self.body(ofRecord: text) == body {
             return .unchanged(latest.relativePath)
         }
         var previous: String?
@@ -122,9 +112,4 @@ public enum RecordStore {
 public struct RecordError: Error, Sendable, CustomStringConvertible {
     public var description: String
     public init(_ message: String) { description = message }
-}
-
-extension RoundRecord {
-    /// A stored record's body as it compares with a freshly rendered one.
-    public static func normalisedBody(_ text: String) -> String? { RecordStore.body(ofRecord: text) }
 }
