@@ -1,3 +1,4 @@
+import Selection
 import Foundation
 import ManuscriptModel
 
@@ -37,22 +38,31 @@ extension AuditReport {
         districts.first { $0.code == code }?.name ?? code
     }
 
+    /// What a quota's value reads as: a field's or district's name; the value itself otherwise.
+    public func valueName(_ q: ExpandedQuota) -> String {
+        switch q.dimension {
+        case .field: fieldName(q.value)
+        case .district: districtName(q.value)
+        case .kind, .unit: q.value
+        }
+    }
+
     public func criterionLabel(_ key: String) -> String {
         rubric.criteria.first { $0.key == key }?.label ?? key
     }
 
     /// Reviews of one submission, in round order (selection.xml), then reviewer, then date.
-    public func reviews(of submission: String) -> [ReviewRow] {
+    public func reviews(of submission: String) -> [ReviewOutcome] {
         sortedReviews(reviews.filter { $0.submission == submission })
     }
 
     /// Reviews by one reviewer, in round order, then submission, then date.
-    public func reviews(by reviewer: String) -> [ReviewRow] {
+    public func reviews(by reviewer: String) -> [ReviewOutcome] {
         reviews(byAny: reviews.filter { $0.reviewer == reviewer })
     }
 
     /// The given reviews in a reviewer's receipt order: round, then submission, then date.
-    func reviews(byAny rows: [ReviewRow]) -> [ReviewRow] {
+    func reviews(byAny rows: [ReviewOutcome]) -> [ReviewOutcome] {
         let order = roundOrder
         return rows.sorted {
             let ra = order[$0.round] ?? Int.max, rb = order[$1.round] ?? Int.max
@@ -63,13 +73,13 @@ extension AuditReport {
     }
 
     /// Reviews in the order every listing and CSV uses: submission, round, reviewer, date.
-    public var reviewsInOrder: [ReviewRow] { sortedReviews(reviews) }
+    public var reviewsInOrder: [ReviewOutcome] { sortedReviews(reviews) }
 
     private var roundOrder: [String: Int] {
         Dictionary(rounds.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    private func sortedReviews(_ rows: [ReviewRow]) -> [ReviewRow] {
+    private func sortedReviews(_ rows: [ReviewOutcome]) -> [ReviewOutcome] {
         let order = roundOrder
         return rows.sorted {
             if $0.submission != $1.submission { return $0.submission.utf8.lexicographicallyPrecedes($1.submission.utf8) }

@@ -3,9 +3,6 @@ import ManuscriptModel
 import BookWriter
 import Selection
 
-/// The Selection module's reason a review did not count (the report has its own `DropReason`).
-typealias ReviewDropReason = DropReason
-
 extension AuditReport {
     /// Builds the report from a manuscript and the selection run on it (what `select` records and
     /// `explain` explains), with the round records' status as `AuditChain.status` found it.
@@ -27,17 +24,6 @@ extension AuditReport {
         // Rounds.
         let counts = run.rounds.map { roundCounts($0, plan: m.selection) }
 
-        // Quotas of the final round.
-        let quotas = (finalOptimize?.quotas ?? []).map { q -> QuotaRow in
-            let label: String = switch q.quota.dimension {
-            case .field: fieldNames[q.quota.value] ?? q.quota.value
-            case .district: districtNames[q.quota.value] ?? q.quota.value
-            default: q.quota.value
-            }
-            return QuotaRow(dimension: q.quota.dimension, value: q.quota.value, label: label, min: q.quota.min,
-                            max: q.quota.max, filled: q.filled)
-        }
-
         // Reliability of the reviews the final ranking used.
         let reliability = (finalScoring?.reliability.alphas ?? []).map { a in
             ReliabilityRow(criterion: a.criterion,
@@ -49,14 +35,13 @@ extension AuditReport {
         // Reviews: every review of the manuscript, judged by the pool of its own round.
         let scoringBySource = lastScoringBySource(run)
         let pools = reviewPools(m, scoringBySource: scoringBySource)
-        var reviewRows: [ReviewRow] = []
+        var reviewRows: [ReviewOutcome] = []
         for (_, pool) in pools {
             for r in pool.reviews {
-                reviewRows.append(ReviewRow(
-                    reviewer: r.reviewer, submission: r.submission, round: r.round, date: r.date,
-                    scores: orderedScores(r.scores, rubric: m.rubric), total: r.total,
-                    normalised: r.counted ? r.normalised : nil,
-                    dropped: r.dropped.map { DropReason(code: $0.rawValue, detail: dropWords($0, r.detail)) }))
+                var row = r
+                row.scores = orderedScores(r.scores, rubric: m.rubric)
+                if !r.counted { row.normalised = nil }
+                reviewRows.append(row)
             }
         }
 
@@ -101,7 +86,7 @@ extension AuditReport {
 
         let candidates = makeCandidates(m, run: run, finalOptimize: finalOptimize, finalScoring: finalScoring)
         return AuditReport(title: m.book?.title.whitespaceCollapsed ?? "Selection", rubric: m.rubric, fields: m.fields,
-                           districts: m.districts, rounds: counts, quotas: quotas, reliability: reliability,
+                           districts: m.districts, rounds: counts, quotas: finalOptimize?.quotas ?? [], reliability: reliability,
                            chain: chain, candidates: candidates, reviews: reviewRows, reviewers: reviewers,
                            bookOrder: Selection.bookSelection(from: run).map { BookOrder.chapters(manuscript: m, selection: $0) } ?? [],
                            entryOrder: m.book?.entryOrder ?? .district)
@@ -112,10 +97,6 @@ extension AuditReport {
     static func orderedScores(_ scores: [CriterionScore], rubric: Rubric) -> [CriterionScore] {
         let order = Dictionary(rubric.criteria.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
         return scores.sorted { (order[$0.criterion] ?? Int.max) < (order[$1.criterion] ?? Int.max) }
-    }
-
-    static func dropWords(_ reason: ReviewDropReason, _ detail: String?) -> String {
-        reason.words + (detail.map { " (\($0))" } ?? "")
     }
 
     /// The scoring of the last round that scored with each source round's reviews.

@@ -1,4 +1,5 @@
 import ManuscriptModel
+import Selection
 
 /// Everything the audit report shows, as plain values: computed once from the selection
 /// results, the manuscript and the chain status, then rendered by pure functions.
@@ -16,15 +17,16 @@ public struct AuditReport: Hashable, Sendable {
     /// The rounds in selection.xml order, with their counts.
     public var rounds: [RoundCounts]
     /// The final round's quotas as the selection filled them (one row per value).
-    public var quotas: [QuotaRow]
+    public var quotas: [QuotaFill]
     /// Krippendorff's alpha per criterion (and "total"), for the reviews the final ranking used.
     public var reliability: [ReliabilityRow]
     /// The round records' hash chain, as `verify` sees it.
     public var chain: ChainStatus
     /// Every candidate, sorted by id (byte order).
     public var candidates: [Candidate]
-    /// Every review in the manuscript, counted or not.
-    public var reviews: [ReviewRow]
+    /// Every review in the manuscript, counted or not, scores in rubric order; `normalised` only
+    /// for counted reviews.
+    public var reviews: [ReviewOutcome]
     /// Every reviewer of reviewers.xml, in file order.
     public var reviewers: [ReviewerRow]
     /// The book's entries in chapter order, as the book prints them (`BookOrder`).
@@ -33,8 +35,8 @@ public struct AuditReport: Hashable, Sendable {
     public var entryOrder: EntryOrder
 
     public init(title: String, rubric: Rubric, fields: [Field], districts: [District], rounds: [RoundCounts],
-                quotas: [QuotaRow], reliability: [ReliabilityRow], chain: ChainStatus, candidates: [Candidate],
-                reviews: [ReviewRow], reviewers: [ReviewerRow], bookOrder: [String], entryOrder: EntryOrder = .district) {
+                quotas: [QuotaFill], reliability: [ReliabilityRow], chain: ChainStatus, candidates: [Candidate],
+                reviews: [ReviewOutcome], reviewers: [ReviewerRow], bookOrder: [String], entryOrder: EntryOrder = .district) {
         self.title = title
         self.rubric = rubric
         self.fields = fields
@@ -99,29 +101,6 @@ extension AuditReport {
             self.rule = rule
             self.count = count
         }
-    }
-
-    /// One quota as filled: `min`/`max` against the selection's count for that value.
-    public struct QuotaRow: Hashable, Sendable {
-        public var dimension: QuotaDimension
-        public var value: String
-        /// What the value reads as (a field's or district's name; the value itself otherwise).
-        public var label: String
-        public var min: Int?
-        public var max: Int?
-        public var filled: Int
-        public init(dimension: QuotaDimension, value: String, label: String, min: Int?, max: Int?, filled: Int) {
-            self.dimension = dimension
-            self.value = value
-            self.label = label
-            self.min = min
-            self.max = max
-            self.filled = filled
-        }
-        /// The fill respects both bounds.
-        public var holds: Bool { (min.map { filled >= $0 } ?? true) && (max.map { filled <= $0 } ?? true) }
-        /// The fill sits on its upper bound: a candidate of this value could only come in if another left.
-        public var atMax: Bool { max.map { filled >= $0 } ?? false }
     }
 
     /// Krippendorff's alpha (interval) for one criterion, or `total`.
@@ -273,47 +252,6 @@ extension AuditReport {
             self.rounds = rounds
             self.notes = notes
             self.keptOutBy = keptOutBy
-        }
-    }
-
-    /// Why a review did not count.
-    public struct DropReason: Hashable, Sendable {
-        /// Machine-readable: `conflict-declared`, `conflict-district`, `conflict-unit`, `superseded`, …
-        public var code: String
-        /// In words.
-        public var detail: String
-        public init(code: String, detail: String) {
-            self.code = code
-            self.detail = detail
-        }
-    }
-
-    /// One review: its scores, its total, whether it counted.
-    public struct ReviewRow: Hashable, Sendable {
-        public var reviewer: String
-        public var submission: String
-        public var round: String
-        public var date: CalendarDate
-        /// In rubric order.
-        public var scores: [CriterionScore]
-        /// Weighted mean of the scores (unrounded); nil when a criterion is unscored.
-        public var total: Double?
-        /// The total after the round's normalisation (z-score mapped back), when counted and normalised.
-        public var normalised: Double?
-        /// nil when the review counted.
-        public var dropped: DropReason?
-        public var counted: Bool { dropped == nil }
-
-        public init(reviewer: String, submission: String, round: String, date: CalendarDate,
-                    scores: [CriterionScore], total: Double?, normalised: Double? = nil, dropped: DropReason? = nil) {
-            self.reviewer = reviewer
-            self.submission = submission
-            self.round = round
-            self.date = date
-            self.scores = scores
-            self.total = total
-            self.normalised = normalised
-            self.dropped = dropped
         }
     }
 

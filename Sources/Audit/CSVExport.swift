@@ -1,3 +1,4 @@
+import Selection
 import ManuscriptModel
 
 /// The three CSV exports. RFC 4180 (CRLF line ends; a field with a comma, quote or line break is
@@ -31,7 +32,7 @@ public enum CSVExport {
                 rows.append([
                     rev.submission, rev.reviewer, rev.round, rev.date.description, s.criterion,
                     number(weights[s.criterion]), number(s.value), number(rev.total), number(rev.normalised),
-                    rev.counted ? "yes" : "no", rev.dropped?.code ?? "", rev.dropped?.detail ?? "",
+                    rev.counted ? "yes" : "no", rev.dropped?.rawValue ?? "", rev.whyNotCounted ?? "",
                 ])
             }
         }

@@ -1,3 +1,4 @@
+import Selection
 import ManuscriptModel
 
 /// `candidates.html` (the sortable, filterable table), `candidates/<id>.html` (what `explain`
@@ -126,7 +127,7 @@ enum CandidatePages {
 
     /// Reviews by criterion, with total, normalised total and whether each counted. Shared with
     /// the reviewer pages (which lead with the submission instead of the reviewer).
-    static func reviewTable(_ r: RenderContext, _ reviews: [AuditReport.ReviewRow], from: String, firstColumn: FirstColumn) -> HTML {
+    static func reviewTable(_ r: RenderContext, _ reviews: [ReviewOutcome], from: String, firstColumn: FirstColumn) -> HTML {
         var head: HTML = firstColumn == .reviewer ? "<th>reviewer</th>" : "<th>submission</th><th>title</th>"
         head += "<th>round</th><th>date</th>"
         for crit in r.rubric.criteria {
@@ -150,7 +151,7 @@ enum CandidatePages {
             row += "<td class=\"n\" data-v=\"\(rev.total.map(Format.exact) ?? "")\">\(Format.fixed(rev.total, 3))</td>"
             row += "<td class=\"n\">\(Format.fixed(rev.normalised, 3, missing: ""))</td>"
             if let d = rev.dropped {
-                row += "<td><span class=\"no\">no</span> — <code>\(d.code)</code>: \(d.detail)</td>"
+                row += "<td><span class=\"no\">no</span> — <code>\(d.rawValue)</code>: \(rev.whyNotCounted ?? "")</td>"
             } else {
                 row += "<td><span class=\"yes\">yes</span></td>"
             }

@@ -95,19 +95,22 @@ enum OverviewPage {
         guard !r.quotas.isEmpty else { return out + "<p>The final round has no quotas.</p>" }
         out += "<p class=\"lead\">The shaded band is what the quota allows (min to max); the bar is what the selection filled. A quota at its max is why some higher-scoring candidates of that value are left out.</p>"
         var scale: [QuotaDimension: Int] = [:]
-        for q in r.quotas {
-            scale[q.dimension] = max(scale[q.dimension] ?? 1, q.filled, q.max ?? 0, q.min ?? 0)
+        for fill in r.quotas {
+            let q = fill.quota
+            scale[q.dimension] = max(scale[q.dimension] ?? 1, fill.filled, q.max ?? 0, q.min ?? 0)
         }
         // A quota on every unit gives a row per unit; those that hold well inside it say nothing.
-        let quiet = r.quotas.filter { $0.dimension == .unit && $0.holds && !$0.atMax && ($0.min ?? 0) == 0 }
+        let quiet = r.quotas.filter { $0.quota.dimension == .unit && $0.holds && !$0.atMax && ($0.quota.min ?? 0) == 0 }
         var rows: [HTML] = []
-        for q in r.quotas where !quiet.contains(q) {
-            let status: HTML = !q.holds ? "<span class=\"no\">not met</span>" : q.atMax ? "at max" : "<span class=\"yes\">holds</span>"
-            let label: HTML = q.label == q.value ? "\(q.value)" : "\(q.label) <span class=\"muted id\">\(q.value)</span>"
+        for fill in r.quotas where !quiet.contains(fill) {
+            let q = fill.quota
+            let status: HTML = !fill.holds ? "<span class=\"no\">not met</span>" : fill.atMax ? "at max" : "<span class=\"yes\">holds</span>"
+            let name = r.report.valueName(q)
+            let label: HTML = name == q.value ? "\(q.value)" : "\(name) <span class=\"muted id\">\(q.value)</span>"
             rows.append("""
             <tr><td>\(q.dimension.rawValue)</td><td>\(label)</td><td class="n">\(q.min.map(String.init) ?? "—")</td>\
-            <td class="n">\(q.max.map(String.init) ?? "—")</td><td class="n">\(q.filled)</td>\
-            <td>\(Chart.quotaGauge(min: q.min, max: q.max, filled: q.filled, scaleMax: Int(Double(scale[q.dimension] ?? 1) * 1.15) + 1, holds: q.holds))</td>\
+            <td class="n">\(q.max.map(String.init) ?? "—")</td><td class="n">\(fill.filled)</td>\
+            <td>\(Chart.quotaGauge(min: q.min, max: q.max, filled: fill.filled, scaleMax: Int(Double(scale[q.dimension] ?? 1) * 1.15) + 1, holds: fill.holds))</td>\
             <td>\(status)</td></tr>
             """)
         }

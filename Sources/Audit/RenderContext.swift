@@ -1,3 +1,4 @@
+import Selection
 /// A report with its lookups built once, so rendering 10,000 candidate pages stays linear:
 /// every page asks for "this candidate's reviews" or "this field's name" by dictionary.
 /// Stored properties of the report read through (`context.rubric`).
@@ -8,8 +9,8 @@ struct RenderContext {
     let selectionInBookOrder: [AuditReport.Candidate]
     let rankedCount: Int
     private let candidatesByID: [String: AuditReport.Candidate]
-    private let reviewsBySubmission: [String: [AuditReport.ReviewRow]]
-    private let reviewsByReviewer: [String: [AuditReport.ReviewRow]]
+    private let reviewsBySubmission: [String: [ReviewOutcome]]
+    private let reviewsByReviewer: [String: [ReviewOutcome]]
     private let fieldNames: [String: String]
     private let districtNames: [String: String]
 
@@ -29,8 +30,8 @@ struct RenderContext {
     subscript<T>(dynamicMember path: KeyPath<AuditReport, T>) -> T { report[keyPath: path] }
 
     func candidate(_ id: String) -> AuditReport.Candidate? { candidatesByID[id] }
-    func reviews(of submission: String) -> [AuditReport.ReviewRow] { reviewsBySubmission[submission] ?? [] }
-    func reviews(by reviewer: String) -> [AuditReport.ReviewRow] { reviewsByReviewer[reviewer] ?? [] }
+    func reviews(of submission: String) -> [ReviewOutcome] { reviewsBySubmission[submission] ?? [] }
+    func reviews(by reviewer: String) -> [ReviewOutcome] { reviewsByReviewer[reviewer] ?? [] }
     func fieldName(_ code: String) -> String { fieldNames[code] ?? code }
     func districtName(_ code: String) -> String { districtNames[code] ?? code }
 }

@@ -244,7 +244,7 @@ extension Book {
         // Quotas.
         let fieldNames = Dictionary(manuscript.fields.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         let districtNames = Dictionary(manuscript.districts.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-        func valueName(_ q: BookSelection.QuotaFill) -> String {
+        func valueName(_ q: ExpandedQuota) -> String {
             switch q.dimension {
             case .field: fieldNames[q.value] ?? q.value
             case .district: districtNames[q.value] ?? q.value
@@ -253,9 +253,10 @@ extension Book {
             }
         }
         var quotaRows = [head(["Theo", "Giá trị", "Tối thiểu", "Tối đa", "Đã chọn"])]
-        for q in selection.quotas {
+        for fill in selection.quotas {
+            let q = fill.quota
             quotaRows.append(row([Vietnamese.dimension(q.dimension), valueName(q).nfc,
-                                  q.min.map { String($0) } ?? "—", q.max.map { String($0) } ?? "—", String(q.filled)]))
+                                  q.min.map { String($0) } ?? "—", q.max.map { String($0) } ?? "—", String(fill.filled)]))
         }
         var quotaBlocks: [Block] = [.paragraph(t("Bộ sách được chọn sao cho tổng điểm của các bài cao nhất có thể ("
             + Vietnamese.decimal(selection.objective, places: 2)

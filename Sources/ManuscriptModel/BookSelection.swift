@@ -43,22 +43,6 @@ public struct BookSelection: Hashable, Sendable, Codable {
         }
     }
 
-    /// One quota as the selection filled it (a quota without `@value` has one row per value).
-    public struct QuotaFill: Hashable, Sendable, Codable {
-        public var dimension: QuotaDimension
-        public var value: String
-        public var min: Int?
-        public var max: Int?
-        public var filled: Int
-        public init(dimension: QuotaDimension, value: String, min: Int?, max: Int?, filled: Int) {
-            self.dimension = dimension
-            self.value = value
-            self.min = min
-            self.max = max
-            self.filled = filled
-        }
-    }
-
     /// Krippendorff's alpha (interval) for a criterion key, or "total"; nil when undefined.
     public struct Reliability: Hashable, Sendable, Codable {
         public var criterion: String
@@ -72,6 +56,7 @@ public struct BookSelection: Hashable, Sendable, Codable {
     /// In final-rank order.
     public var entries: [Entry]
     public var rounds: [RoundSummary]
+    /// The final round's quotas as the selection filled them (one per value).
     public var quotas: [QuotaFill]
     public var reliability: [Reliability]
     /// The final round's objective (sum of selected scores).

@@ -60,16 +60,16 @@ public enum Aggregation {
         var pool = input
         let countedIdx = pool.reviews.indices.filter { pool.reviews[$0].counted }
         let allTotals = countedIdx.map { pool.reviews[$0].total! }
-        let roundMean = allTotals.isEmpty ? nil : Stats.mean(allTotals)
-        let roundSD = allTotals.isEmpty ? nil : Stats.populationSD(allTotals)
+        let roundMean = allTotals.isEmpty ? nil : Statistics.mean(allTotals)
+        let roundSD = allTotals.isEmpty ? nil : Statistics.populationSD(allTotals)
 
         var byReviewer: [String: [Int]] = [:]
         for i in countedIdx { byReviewer[pool.reviews[i].reviewer, default: []].append(i) }
         var stats: [ReviewerStats] = []
         for (reviewer, idx) in byReviewer {
             let t = idx.map { pool.reviews[$0].total! }
-            let m = Stats.mean(t)
-            let sd = Stats.populationSD(t)
+            let m = Statistics.mean(t)
+            let sd = Statistics.populationSD(t)
             var st = ReviewerStats(reviewer: reviewer, count: t.count, mean: m, sd: sd,
                                    offset: m - (roundMean ?? m), standardised: false, keptRaw: nil)
             // "All equal" is decided on the totals themselves, not on a rounded SD.
@@ -104,12 +104,12 @@ public enum Aggregation {
             let raw = idx.map { pool.reviews[$0].total! }
             let values = idx.map { pool.reviews[$0].normalised! }
             let score: Double = switch aggregate {
-            case .mean, .zscore: Stats.mean(values)
-            case .median: Stats.median(values)
-            case .trimmedMean: Stats.trimmedMean(values)
+            case .mean, .zscore: Statistics.mean(values)
+            case .median: Statistics.median(values)
+            case .trimmedMean: Statistics.trimmedMean(values)
             }
-            scores[id] = CandidateScore(id: id, reviews: raw.count, score: score, rawMean: Stats.mean(raw),
-                                        spreadSD: Stats.populationSD(raw),
+            scores[id] = CandidateScore(id: id, reviews: raw.count, score: score, rawMean: Statistics.mean(raw),
+                                        spreadSD: Statistics.populationSD(raw),
                                         spreadRange: raw.max()! - raw.min()!)
         }
         let reliability = Reliability.report(pool: pool, rubric: rubric)

@@ -2,7 +2,7 @@ import Foundation
 internal import CGLPK
 
 /// One quota constraint on the selection: between `min` and `max` chosen items among `members`.
-public struct QuotaRow: Hashable, Sendable {
+public struct QuotaConstraint: Hashable, Sendable {
     /// Indices into the problem's items.
     public var members: [Int]
     public var min: Int?
@@ -22,10 +22,10 @@ public struct QuotaRow: Hashable, Sendable {
 public struct ExactSelector: Sendable {
     public var scores: [Double]
     public var count: Int
-    public var rows: [QuotaRow]
+    public var rows: [QuotaConstraint]
     public var forced: Set<Int>
 
-    public init(scores: [Double], count: Int, rows: [QuotaRow], forced: Set<Int> = []) {
+    public init(scores: [Double], count: Int, rows: [QuotaConstraint], forced: Set<Int> = []) {
         self.scores = scores
         self.count = count
         self.rows = rows

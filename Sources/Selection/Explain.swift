@@ -178,7 +178,7 @@ public enum Explain {
         for r in mine {
             let scores = r.scores.map { "\($0.criterion) \(trim($0.value))" }.joined(separator: ", ")
             let total = r.total.map(f) ?? "—"
-            let status = r.counted ? "counted" : "NOT COUNTED: \(r.dropped!.words)" + (r.detail.map { " (\($0))" } ?? "")
+            let status = r.whyNotCounted.map { "NOT COUNTED: " + $0 } ?? "counted"
             out.append("    \(r.reviewer)  \(r.date)  \(scores) → total \(total)  \(status)  [\(loc(r.location))]")
         }
         let counted = mine.filter(\.counted)

@@ -1,36 +1,7 @@
 import ManuscriptModel
 
-/// One quota applied to one value (a quota without `@value` gives one per value of its dimension).
-public struct ExpandedQuota: Hashable, Sendable, Codable {
-    public var dimension: QuotaDimension
-    public var value: String
-    public var min: Int?
-    public var max: Int?
-    /// The `quota` element it comes from.
-    public var location: SourceLocation
-    /// Whether the quota element named the value (false: it applies to every value).
-    public var explicit: Bool
-
-    /// `field economy`, `unit "Ủy ban nhân dân xã Gia Hưng"`.
-    public var label: String {
-        dimension == .unit ? "unit \"\(value)\"" : "\(dimension.rawValue) \(value)"
-    }
-
-    /// `at least 6, at most 20`.
-    public var bounds: String {
-        [min.map { "at least \($0)" }, max.map { "at most \($0)" }].compactMap { $0 }.joined(separator: ", ")
-    }
-
+extension ExpandedQuota {
     var whereWritten: String { "\(location.path):\(location.line):\(location.column)" }
-}
-
-/// How a quota was filled by the selection.
-public struct QuotaFill: Hashable, Sendable, Codable {
-    public var quota: ExpandedQuota
-    /// Candidates in the pool (shortlist + includes − excludes) with this value.
-    public var available: Int
-    /// Selected entries with this value.
-    public var filled: Int
 }
 
 /// An editor's include or exclude and what it did.
@@ -123,12 +94,12 @@ public enum Optimization {
         /// at least its number of candidates) is left out.
         func selector(quotas override: [ExpandedQuota]? = nil) -> (ExactSelector, [Int]) {
             let qs = override ?? quotas
-            var rows: [QuotaRow] = []
+            var rows: [QuotaConstraint] = []
             var origin: [Int] = []
             for (k, q) in qs.enumerated() {
                 let mem = members[k]
                 if (q.min ?? 0) <= 0, (q.max ?? Int.max) >= mem.count { continue }
-                rows.append(QuotaRow(members: mem, min: q.min, max: q.max))
+                rows.append(QuotaConstraint(members: mem, min: q.min, max: q.max))
                 origin.append(k)
             }
             return (ExactSelector(scores: scores, count: count, rows: rows, forced: forced), origin)

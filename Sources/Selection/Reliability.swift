@@ -43,7 +43,7 @@ public enum Reliability {
             let m = Double(values.count)
             switch metric {
             case .interval:
-                let mean = Stats.mean(values)
+                let mean = Statistics.mean(values)
                 var ss = 0.0
                 for v in values { ss += (v - mean) * (v - mean) }
                 return 2 * m * ss

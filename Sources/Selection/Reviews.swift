@@ -51,7 +51,29 @@ public struct ReviewOutcome: Hashable, Sendable, Codable {
     public var normalised: Double?
     public var location: SourceLocation
 
+    public init(reviewer: String, submission: String, round: String, date: CalendarDate, scores: [CriterionScore],
+                total: Double?, dropped: DropReason? = nil, detail: String? = nil, z: Double? = nil,
+                normalised: Double? = nil, location: SourceLocation) {
+        self.reviewer = reviewer
+        self.submission = submission
+        self.round = round
+        self.date = date
+        self.scores = scores
+        self.total = total
+        self.dropped = dropped
+        self.detail = detail
+        self.z = z
+        self.normalised = normalised
+        self.location = location
+    }
+
     public var counted: Bool { dropped == nil }
+
+    /// Why it did not count, in words with the detail (`the reviewer works in the submission's
+    /// district (district gia-vien)`); nil when it counted.
+    public var whyNotCounted: String? {
+        dropped.map { $0.words + (detail.map { " (\($0))" } ?? "") }
+    }
 }
 
 /// Which reviews a scoring round uses, and what happened to each.

@@ -142,14 +142,10 @@ public enum Selection {
             BookSelection.RoundSummary(id: r.id, type: r.type, aggregate: r.scoring?.aggregate,
                                        considered: r.considered.count, passed: r.passed.count)
         }
-        let quotas = final.quotas.map {
-            BookSelection.QuotaFill(dimension: $0.quota.dimension, value: $0.quota.value, min: $0.quota.min,
-                                    max: $0.quota.max, filled: $0.filled)
-        }
         let reliability = final.scoring.reliability.alphas.map {
             BookSelection.Reliability(criterion: $0.criterion, alpha: $0.alpha)
         }
-        return BookSelection(entries: entries, rounds: rounds, quotas: quotas, reliability: reliability,
+        return BookSelection(entries: entries, rounds: rounds, quotas: final.quotas, reliability: reliability,
                              objective: final.objective, record: record)
     }
 }

@@ -1,5 +1,5 @@
 /// Small statistics over doubles, unrounded; standard deviations are population SDs.
-public enum Stats {
+public enum Statistics {
     public static func mean(_ xs: [Double]) -> Double {
         precondition(!xs.isEmpty)
         var s = 0.0

@@ -142,7 +142,8 @@ import XMLKit
             "\($0.attribute("dimension")!) \($0.attribute("value")!) \($0.attribute("min") ?? "-") \($0.attribute("max") ?? "-") \($0.attribute("filled")!)"
         }
         let reportQuotas = p.report.quotas.map {
-            "\($0.dimension.rawValue) \($0.value) \($0.min.map(String.init) ?? "-") \($0.max.map(String.init) ?? "-") \($0.filled)"
+            "\($0.quota.dimension.rawValue) \($0.quota.value) \($0.quota.min.map(String.init) ?? "-") "
+                + "\($0.quota.max.map(String.init) ?? "-") \($0.filled)"
         }
         #expect(reportQuotas == recordedQuotas)
         let alphas = try #require(final.element(named: "scoring")).elements(named: "alpha")

@@ -51,7 +51,7 @@ import ManuscriptModel
                 #expect(row["criterion"] == score.criterion && row["score"].flatMap(Double.init) == score.value)
                 #expect(row["review_total"].flatMap(Double.init) == review.total)
                 #expect(row["counted"] == (review.counted ? "yes" : "no"))
-                #expect(row["reason"] == (review.dropped?.code ?? ""))
+                #expect(row["reason"] == (review.dropped?.rawValue ?? ""))
             }
         }
         #expect(rows.contains { $0["counted"] == "no" && $0["reason"] == "same-district" })

@@ -1,6 +1,7 @@
 import Audit
 import Foundation
 import ManuscriptModel
+import Selection
 
 /// A small, self-consistent report built from hand-chosen values (no Selection run), with a
 /// hostile title and Vietnamese text, for the renderer tests.
@@ -27,7 +28,7 @@ enum SampleReport {
             seed = seed &* 6364136223846793005 &+ 1442695040888963407
             return Double((seed >> 33) % 1000) / 1000
         }
-        var reviews: [AuditReport.ReviewRow] = []
+        var reviews: [ReviewOutcome] = []
         var candidates: [AuditReport.Candidate] = []
         for (i, title) in titles.enumerated() {
             let id = "NB-2024-" + String(100 + i)
@@ -37,12 +38,13 @@ enum SampleReport {
                 let base = 5 + Double(i % 5) * 0.6 + Double(k) * 0.3
                 let scores = rubric.criteria.map { CriterionScore(criterion: $0.key, value: min(10, (base + next() * 3).rounded())) }
                 let total = zip(scores, rubric.criteria).map { $0.value * $1.weight }.reduce(0, +) / 65
-                let dropped: AuditReport.DropReason? = (i == 3 && k == 2)
-                    ? .init(code: "same-district", detail: "district gia-vien") : nil
+                let dropped: DropReason? = (i == 3 && k == 2) ? .sameDistrict : nil
                 if dropped == nil { totals.append(total) }
                 reviews.append(.init(reviewer: reviewer, submission: id, round: "shortlist",
                                      date: CalendarDate(year: 2024, month: 6, day: 10 + k), scores: scores, total: total,
-                                     normalised: dropped == nil ? total + Double(k) * 0.1 - 0.15 : nil, dropped: dropped))
+                                     dropped: dropped, detail: dropped == nil ? nil : "district gia-vien",
+                                     normalised: dropped == nil ? total + Double(k) * 0.1 - 0.15 : nil,
+                                     location: SourceLocation(path: "reviews/\(reviewer)-shortlist.xml")))
             }
             let raw = totals.isEmpty ? nil : totals.reduce(0, +) / Double(totals.count)
             let agg = raw.map { $0 + 0.05 }
@@ -123,12 +125,10 @@ enum SampleReport {
                       passed: inBook.count, included: 1),
             ],
             quotas: [
-                .init(dimension: .field, value: "economy", label: "Lĩnh vực kinh tế", min: 2, max: 4,
-                      filled: inBook.filter { $0.field == "economy" }.count),
-                .init(dimension: .field, value: "culture-society", label: "Lĩnh vực văn hóa – xã hội", min: 2, max: nil,
+                quota(.field, "economy", min: 2, max: 4, filled: inBook.filter { $0.field == "economy" }.count),
+                quota(.field, "culture-society", min: 2, max: nil,
                       filled: inBook.filter { $0.field == "culture-society" }.count),
-                .init(dimension: .kind, value: "example", label: "example", min: 1, max: nil,
-                      filled: inBook.filter { $0.kind == .example }.count),
+                quota(.kind, "example", min: 1, max: nil, filled: inBook.filter { $0.kind == .example }.count),
             ],
             reliability: [.init(criterion: "effectiveness", label: "Hiệu quả", alpha: 0.83),
                           .init(criterion: "replicability", label: "Khả năng nhân rộng", alpha: 0.7),
@@ -140,6 +140,12 @@ enum SampleReport {
                                    .init(path: "rounds/003-final.xml", round: "final", digest: nil, problem: "digest does not match <b>")]),
             candidates: candidates, reviews: reviews, reviewers: reviewerRows,
             bookOrder: handSortedBookOrder(inBook, fields: fields, districts: districts))
+    }
+
+    static func quota(_ dimension: QuotaDimension, _ value: String, min: Int?, max: Int?, filled: Int) -> QuotaFill {
+        QuotaFill(quota: ExpandedQuota(dimension: dimension, value: value, min: min, max: max,
+                                       location: SourceLocation(path: "selection.xml"), explicit: true),
+                  available: filled + 2, filled: filled)
     }
 
     /// The book's order for the hand-made report: field, district, title (Vietnamese collation), id.

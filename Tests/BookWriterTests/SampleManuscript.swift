@@ -167,6 +167,12 @@ enum Sample {
                           edits: ["NB-2024-0137": edited], inputDigests: [:])
     }
 
+    static func quota(_ dimension: QuotaDimension, _ value: String, min: Int?, max: Int?, filled: Int) -> QuotaFill {
+        QuotaFill(quota: ExpandedQuota(dimension: dimension, value: value, min: min, max: max, location: here,
+                                       explicit: true),
+                  available: filled, filled: filled)
+    }
+
     static var selection: BookSelection {
         BookSelection(
             entries: [
@@ -183,9 +189,9 @@ enum Sample {
                 .init(id: "final", type: .optimize, aggregate: .zscore, considered: 200, passed: 5),
             ],
             quotas: [
-                .init(dimension: .field, value: "economy", min: 2, max: 4, filled: 4),
-                .init(dimension: .kind, value: "example", min: 1, max: nil, filled: 2),
-                .init(dimension: .unit, value: "Ủy ban nhân dân xã Gia Hưng", min: nil, max: 2, filled: 2),
+                quota(.field, "economy", min: 2, max: 4, filled: 4),
+                quota(.kind, "example", min: 1, max: nil, filled: 2),
+                quota(.unit, "Ủy ban nhân dân xã Gia Hưng", min: nil, max: 2, filled: 2),
             ],
             reliability: [
                 .init(criterion: "effectiveness", alpha: 0.8123),

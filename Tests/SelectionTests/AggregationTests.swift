@@ -4,20 +4,20 @@ import Testing
 
 @Suite struct AggregateTests {
     @Test func medianOfOddAndEvenCounts() {
-        #expect(Stats.median([7, 1, 4]) == 4)
-        #expect(Stats.median([7, 1, 4, 2]) == 3)  // (2 + 4) / 2
-        #expect(Stats.median([5]) == 5)
+        #expect(Statistics.median([7, 1, 4]) == 4)
+        #expect(Statistics.median([7, 1, 4, 2]) == 3)  // (2 + 4) / 2
+        #expect(Statistics.median([5]) == 5)
     }
 
     @Test func trimmedMeanDropsExtremesOnlyFromFive() {
-        #expect(Stats.trimmedMean([1, 2, 3, 10]) == 4)          // 4 values: plain mean 16/4
-        #expect(Stats.trimmedMean([1, 2, 3, 4, 10]) == 3)       // drop 1 and 10: (2+3+4)/3
-        #expect(Stats.trimmedMean([5, 5, 1, 9, 5, 5]) == 5)     // drop one 1 and one 9 only
+        #expect(Statistics.trimmedMean([1, 2, 3, 10]) == 4)          // 4 values: plain mean 16/4
+        #expect(Statistics.trimmedMean([1, 2, 3, 4, 10]) == 3)       // drop 1 and 10: (2+3+4)/3
+        #expect(Statistics.trimmedMean([5, 5, 1, 9, 5, 5]) == 5)     // drop one 1 and one 9 only
     }
 
     @Test func populationStandardDeviation() {
-        #expect(Stats.populationSD([2, 4, 4, 4, 5, 5, 7, 9]) == 2)
-        #expect(Stats.populationSD([3]) == 0)
+        #expect(Statistics.populationSD([2, 4, 4, 4, 5, 5, 7, 9]) == 2)
+        #expect(Statistics.populationSD([3]) == 0)
     }
 
     @Test func reviewTotalIsWeightedMean() {
@@ -79,7 +79,7 @@ import Testing
         guard case .rank(let r) = run.rounds[1] else { Issue.record("no rank round"); return }
         #expect(r.considered == ["A"])
         // Round totals 6, 2, 6: mean 14/3; R1: mean 4, SD 2, so z(A) = 1; R2 has one review (raw).
-        let M = 14.0 / 3, S = Stats.populationSD([6, 2, 6])
+        let M = 14.0 / 3, S = Statistics.populationSD([6, 2, 6])
         let expected = ((M + 1 * S) + 6) / 2
         #expect(abs(r.ranked[0].score - expected) < 1e-12)
     }

@@ -48,14 +48,14 @@ func bruteForce(_ p: ExactSelector) -> (objective: Double, chosen: [Int])? {
             let scores = (0..<n).map { _ in Double(Int.random(in: 0...20, using: &rng)) / 2 }
             let field = (0..<n).map { _ in Int.random(in: 0..<3, using: &rng) }
             let kind = (0..<n).map { _ in Int.random(in: 0..<2, using: &rng) }
-            var rows: [QuotaRow] = []
+            var rows: [QuotaConstraint] = []
             for _ in 0..<Int.random(in: 0...4, using: &rng) {
                 let byField = Bool.random(using: &rng)
                 let v = Int.random(in: 0..<(byField ? 3 : 2), using: &rng)
                 let members = (0..<n).filter { (byField ? field[$0] : kind[$0]) == v }
                 let mn: Int? = Bool.random(using: &rng) ? Int.random(in: 0...3, using: &rng) : nil
                 let mx: Int? = Bool.random(using: &rng) ? Int.random(in: 0...4, using: &rng) : nil
-                rows.append(QuotaRow(members: members, min: mn, max: mx))
+                rows.append(QuotaConstraint(members: members, min: mn, max: mx))
             }
             let forced = Set((0..<n).filter { _ in Int.random(in: 0..<8, using: &rng) == 0 })
             let p = ExactSelector(scores: scores, count: count, rows: rows, forced: forced)
@@ -99,7 +99,7 @@ func bruteForce(_ p: ExactSelector) -> (objective: Double, chosen: [Int])? {
 
     @Test func tiesGoToTheBetterRanked() {
         // Items 0..3 all score 5; pick 2 with at most one of {0, 1}: best-ranked optimum is {0, 2}.
-        let p = ExactSelector(scores: [5, 5, 5, 5], count: 2, rows: [QuotaRow(members: [0, 1], min: nil, max: 1)])
+        let p = ExactSelector(scores: [5, 5, 5, 5], count: 2, rows: [QuotaConstraint(members: [0, 1], min: nil, max: 1)])
         #expect(p.solve() == .optimal(chosen: [0, 2], objective: 10, solves: p.solve().solves))
     }
 }
