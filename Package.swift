@@ -41,7 +41,7 @@ let package = Package(
         // Deterministic generator of sample manuscripts (fictional data).
         .target(
             name: "ManuscriptGenerator",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["XMLKit", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Eligibility, aggregation, reliability, ranking, exact optimisation, the round records' text.
         .target(

@@ -31,14 +31,13 @@ public enum DocBookWriter {
     /// normalising the text to NFC moved bytes (then the offsets would be wrong).
     public static func writeWithParts(_ book: Book) -> (xml: String, parts: [Range<Int>]) {
         var w = DocBookOutput()
-        w.out.reserveCapacity(4096 + book.parts.reduce(0) { $0 + $1.entries.count } * 3000)
-        w.out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        w.xml.reserveCapacity(4096 + book.parts.reduce(0) { $0 + $1.entries.count } * 3000)
         w.open("book", [("xmlns", namespace), ("xmlns:xlink", xlinkNamespace), ("version", "5.0"),
                         ("xml:lang", book.language), ("xml:id", "sach")])
         w.nl()
         w.info(book)
         for preface in book.front {
-            w.out += preface.fragment.xml
+            w.xml.raw(preface.fragment.xml)
             w.nl()
         }
         var parts: [Range<Int>] = []
@@ -70,44 +69,25 @@ public enum DocBookWriter {
     }
 }
 
-/// The writing state: a growing string. Text goes through `XMLEscape`, the one escaper.
+/// The book's elements in DocBook, written with XMLKit's `XMLWriter` (the one writer and escaper).
 struct DocBookOutput {
-    var out = ""
+    var xml = XMLWriter()
+    var out: String { xml.output }
 
-    mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
-        out += "<"
-        out += name
-        for (k, v) in attributes {
-            out += " "
-            out += k
-            out += "=\""
-            out += XMLEscape.attribute(v)
-            out += "\""
-        }
-        out += ">"
+    mutating func open(_ name: String, _ attributes: [(String, String?)] = []) { xml.start(name, attributes) }
+
+    /// Ends the innermost open element (`name` says which, for the reader).
+    mutating func close(_ name: String) { xml.end() }
+
+    mutating func empty(_ name: String, _ attributes: [(String, String?)] = []) { xml.empty(name, attributes) }
+
+    mutating func text(_ s: String) { xml.text(s) }
+
+    mutating func element(_ name: String, _ text: String, _ attributes: [(String, String?)] = []) {
+        xml.element(name, attributes, text: text)
     }
 
-    mutating func close(_ name: String) {
-        out += "</"
-        out += name
-        out += ">"
-    }
-
-    mutating func empty(_ name: String, _ attributes: [(String, String)] = []) {
-        open(name, attributes)
-        out.removeLast()
-        out += "/>"
-    }
-
-    mutating func text(_ s: String) { out += XMLEscape.text(s) }
-
-    mutating func element(_ name: String, _ text: String, _ attributes: [(String, String)] = []) {
-        open(name, attributes)
-        self.text(text)
-        close(name)
-    }
-
-    mutating func nl() { out += "\n" }
+    mutating func nl() { xml.newline(indent: false) }
 
     // MARK: Book parts
 
@@ -161,7 +141,7 @@ struct DocBookOutput {
         element("title", part.field.name)
         nl()
         if let intro = part.intro {
-            out += intro.xml
+            xml.raw(intro.xml)
             nl()
         }
         for entry in part.entries {

@@ -1,7 +1,7 @@
 /// The configuration files and the book's own front matter.
 enum BookMatter {
     static func districts(notice: Bool = true) -> String {
-        var w = XMLWriter(notice: notice)
+        var w = XMLLines(notice: notice)
         w.open("districts")
         for d in Places.all { w.leaf("district", [("code", d.code)], text: d.name) }
         w.close("districts")
@@ -9,7 +9,7 @@ enum BookMatter {
     }
 
     static func fields(notice: Bool = true) -> String {
-        var w = XMLWriter(notice: notice)
+        var w = XMLLines(notice: notice)
         w.open("fields")
         for f in Topics.fields { w.leaf("field", [("code", f.code)], text: f.name) }
         w.close("fields")
@@ -17,7 +17,7 @@ enum BookMatter {
     }
 
     static func rubric(notice: Bool = true) -> String {
-        var w = XMLWriter(notice: notice)
+        var w = XMLLines(notice: notice)
         w.open("rubric", [("min", "0"), ("max", "10")])
         for c in Rubric.criteria {
             w.leaf("criterion", [("key", c.key), ("weight", SubmissionFactory.format(c.weight, decimals: 0))], text: c.label)
@@ -27,7 +27,7 @@ enum BookMatter {
     }
 
     static func reviewers(_ reviewers: [GeneratedReviewer]) -> String {
-        var w = XMLWriter()
+        var w = XMLLines()
         w.open("reviewers")
         for r in reviewers { w.leaf("reviewer", [("id", r.id), ("district", r.district.code), ("unit", r.unit)], text: r.name) }
         w.close("reviewers")
@@ -37,7 +37,7 @@ enum BookMatter {
     static let title = "100 mô hình, điển hình “Dân vận khéo” tỉnh Ninh Bình giai đoạn 2021–2025"
 
     static func book(count: Int) -> String {
-        var w = XMLWriter()
+        var w = XMLLines()
         w.open("book", [("xml:lang", "vi")])
         let t = count == 100 ? title : "\(count) mô hình, điển hình “Dân vận khéo” tỉnh Ninh Bình giai đoạn 2021–2025"
         w.leaf("title", text: t)
@@ -64,7 +64,7 @@ enum BookMatter {
     }
 
     private static func docbook(root: String, title: String?, paragraphs: [String], signature: String? = nil) -> String {
-        var w = XMLWriter()
+        var w = XMLLines()
         w.open(root, root == "preface"
             ? [("xmlns", "http://docbook.org/ns/docbook"), ("version", "5.0"), ("xml:lang", "vi")]
             : [("xmlns", "http://docbook.org/ns/docbook"), ("version", "5.0")])

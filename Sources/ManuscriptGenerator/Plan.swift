@@ -21,7 +21,7 @@ struct SelectionOutcome {
     var countedReviews: [Int]
 
     func xml(submissions: [GeneratedSubmission]) -> String {
-        var w = XMLWriter()
+        var w = XMLLines()
         w.open("selection")
         w.comment("Vòng 1: sàng lọc theo điều kiện của Kế hoạch (screening by the plan's conditions).")
         w.open("round", [("id", "eligibility"), ("type", "screen")])

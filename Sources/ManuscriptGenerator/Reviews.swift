@@ -216,7 +216,7 @@ struct ReviewPlan {
 
     /// One `reviews` file per reviewer, reviews by submission id then date, declared conflicts last.
     func sheet(for r: Int, reviewers: [GeneratedReviewer], submissions: [GeneratedSubmission], round: String) -> String {
-        var w = XMLWriter()
+        var w = XMLLines()
         w.open("reviews", [("reviewer", reviewers[r].id), ("round", round)])
         let mine = reviews.filter { $0.reviewer == r }.sorted {
             (submissions[$0.submission].id, $0.date) < (submissions[$1.submission].id, $1.date)

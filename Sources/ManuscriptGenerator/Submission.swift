@@ -56,7 +56,7 @@ struct GeneratedSubmission: Sendable {
     var titleText: String { Inline.render(title) }
 
     func xml(editorNote: String? = nil) -> String {
-        var w = XMLWriter()
+        var w = XMLLines()
         if let editorNote { w.comment(editorNote) }
         w.open("submission", [("id", id), ("kind", kind), ("xml:lang", "vi")])
         w.leaf("title", markup: Inline.render(title))

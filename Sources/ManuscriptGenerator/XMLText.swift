@@ -1,4 +1,5 @@
 import Foundation
+import XMLKit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -23,124 +24,85 @@ func writeFile(_ bytes: some Collection<UInt8>, to path: String) throws {
     }
 }
 
-/// Escaping and a tiny indented writer: enough for the formats of the manuscript folder.
+/// The parts every generated file starts with.
 enum XML {
-    static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    static let declaration = XMLWriter.declaration
 
     /// The comment every generated file carries (Vietnamese and English).
     static let fictionNotice =
         "<!-- Dữ liệu hư cấu, chỉ dùng để minh họa. Fictional data, for illustration only. -->\n"
-
-    /// Escapes text content: `&`, `<`, `>`.
-    static func text(_ s: String) -> String {
-        guard needsEscape(s, quote: false) else { return s }
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 16)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
-
-    private static func needsEscape(_ s: String, quote: Bool) -> Bool {
-        var copy = s
-        return copy.withUTF8 { buffer in
-            for b in buffer where b == 0x26 || b == 0x3C || b == 0x3E || (quote && b == 0x22) { return true }
-            return false
-        }
-    }
-
-    /// Escapes an attribute value written between double quotes.
-    static func attribute(_ s: String) -> String {
-        guard needsEscape(s, quote: true) else { return s }
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
-
-    /// A comment's text may not contain `--`.
-    static func comment(_ s: String) -> String {
-        var t = s
-        while t.range(of: "--") != nil { t = t.replacingOccurrences(of: "--", with: "- -") }
-        return t
-    }
-
-    static func attributes(_ attrs: [(String, String?)]) -> String {
-        var out = ""
-        for (name, value) in attrs {
-            guard let value else { continue }
-            out += " \(name)=\"\(attribute(value))\""
-        }
-        return out
-    }
 }
 
-/// Appends indented lines to a string. Inline content goes on the line of its element.
-struct XMLWriter {
-    var out: String
+/// The manuscript files' layout (one element per line, indented two spaces a level; inline
+/// content on the line of its element) over XMLKit's `XMLWriter`, which writes and escapes.
+struct XMLLines {
+    private var xml: XMLWriter
     private(set) var depth = 0
 
     init(declaration: Bool = true, notice: Bool = true) {
-        out = ""
-        out.reserveCapacity(8192)
-        if declaration { out += XML.declaration }
-        if notice { out += XML.fictionNotice }
+        xml = XMLWriter(declaration: declaration, keepWhitespaceInAttributes: true)
+        xml.reserveCapacity(8192)
+        if notice { xml.raw(XML.fictionNotice) }
     }
 
+    var out: String { xml.output }
+
     private static let pads = (0..<24).map { String(repeating: "  ", count: $0) }
-    private var pad: String { depth < XMLWriter.pads.count ? XMLWriter.pads[depth] : String(repeating: "  ", count: depth) }
+    private var pad: String { depth < XMLLines.pads.count ? XMLLines.pads[depth] : String(repeating: "  ", count: depth) }
 
     mutating func open(_ name: String, _ attrs: [(String, String?)] = []) {
-        out += "\(pad)<\(name)\(XML.attributes(attrs))>\n"
+        xml.raw(pad)
+        xml.start(name, attrs)
+        xml.raw("\n")
         depth += 1
     }
 
+    /// Ends the innermost open element (`name` says which, for the reader).
     mutating func close(_ name: String) {
         depth -= 1
-        out += "\(pad)</\(name)>\n"
+        xml.raw(pad)
+        xml.end()
+        xml.raw("\n")
     }
 
     /// `<name attrs>escaped text</name>` on one line.
     mutating func leaf(_ name: String, _ attrs: [(String, String?)] = [], text: String) {
-        out += "\(pad)<\(name)\(XML.attributes(attrs))>\(XML.text(text))</\(name)>\n"
+        xml.raw(pad)
+        xml.element(name, attrs, text: text)
+        xml.raw("\n")
     }
 
     /// `<name attrs>markup</name>` on one line; `markup` is already serialised.
     mutating func leaf(_ name: String, _ attrs: [(String, String?)] = [], markup: String) {
-        out += "\(pad)<\(name)\(XML.attributes(attrs))>\(markup)</\(name)>\n"
+        xml.raw(pad)
+        xml.start(name, attrs)
+        xml.raw(markup)
+        xml.end()
+        xml.raw("\n")
     }
 
     mutating func empty(_ name: String, _ attrs: [(String, String?)] = []) {
-        out += "\(pad)<\(name)\(XML.attributes(attrs))/>\n"
+        xml.raw(pad)
+        xml.empty(name, attrs)
+        xml.raw("\n")
     }
 
     /// A comment; several lines are indented to the current depth.
     mutating func comment(_ text: String) {
-        let lines = XML.comment(text).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.count == 1 {
-            out += "\(pad)<!-- \(lines[0]) -->\n"
+            xml.raw(pad)
+            xml.comment(text)
+            xml.raw("\n")
         } else {
-            out += "\(pad)<!--\n"
-            for line in lines { out += line.isEmpty ? "\n" : "\(pad)  \(line)\n" }
-            out += "\(pad)-->\n"
+            xml.raw("\(pad)<!--\n")
+            for line in lines { xml.raw(line.isEmpty ? "\n" : "\(pad)  \(XMLEscape.comment(String(line)))\n") }
+            xml.raw("\(pad)-->\n")
         }
     }
 
-    mutating func blank() { out += "\n" }
-    mutating func raw(_ s: String) { out += s }
+    mutating func blank() { xml.raw("\n") }
+    mutating func raw(_ s: String) { xml.raw(s) }
 }
 
 /// Inline content of the submission format.
@@ -156,12 +118,12 @@ indirect enum Inline: Sendable {
         var out = ""
         for item in items {
             switch item {
-            case .text(let s): out += XML.text(s)
+            case .text(let s): out += XMLEscape.text(s)
             case .em(let c): out += "<em>\(render(c))</em>"
             case .strong(let c): out += "<strong>\(render(c))</strong>"
             case .q(let c): out += "<q>\(render(c))</q>"
             case .note(let c): out += "<note>\(render(c))</note>"
-            case .link(let href, let c): out += "<link href=\"\(XML.attribute(href))\">\(render(c))</link>"
+            case .link(let href, let c): out += "<link href=\"\(XMLEscape.attributeKeepingWhitespace(href))\">\(render(c))</link>"
             }
         }
         return out
@@ -206,7 +168,7 @@ indirect enum Block: Sendable {
     case table(caption: [Inline]?, [TableRow])
     case figure(ref: String, caption: [Inline]?)
 
-    static func write(_ blocks: [Block], to w: inout XMLWriter) {
+    static func write(_ blocks: [Block], to w: inout XMLLines) {
         for block in blocks {
             switch block {
             case .section(let title, let children):

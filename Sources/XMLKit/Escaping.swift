@@ -9,6 +9,19 @@ public enum XMLEscape {
     /// HTML text and attribute values, double- or single-quoted alike: `&`, `<`, `>`, `"`, `'`.
     public static func html(_ s: String) -> String { escape(s, quotes: true, whitespace: false, apostrophe: true) }
 
+    /// Attribute values in double quotes, whitespace kept as it is: `&`, `<`, `>`, `"`.
+    /// (A parser turns a line break in a value into a space; the manuscript files never hold one.)
+    public static func attributeKeepingWhitespace(_ s: String) -> String {
+        escape(s, quotes: true, whitespace: false, apostrophe: false)
+    }
+
+    /// A comment's text: no `--` may remain (`---` becomes `- - -`).
+    public static func comment(_ s: String) -> String {
+        var t = s
+        while t.contains("--") { t = t.replacing("--", with: "- -") }
+        return t
+    }
+
     private static func escape(_ s: String, quotes: Bool, whitespace: Bool, apostrophe: Bool) -> String {
         func special(_ b: UInt8) -> Bool {
             b == 0x26 || b == 0x3C || b == 0x3E || (quotes && b == 0x22) || (apostrophe && b == 0x27)
@@ -34,15 +47,23 @@ public enum XMLEscape {
     }
 }
 
-/// A small streaming XML writer: one escaper, explicit structure, no indentation magic.
-/// Callers put newlines where they want them with `newline()`.
+/// The one XML writer (round records, DocBook, the generated manuscript files): explicit
+/// structure, every value escaped by `XMLEscape`, no indentation magic. Callers put newlines
+/// where they want them with `newline()`.
 public struct XMLWriter: Sendable {
+    public static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+
     public private(set) var output: String = ""
     private var open: [String] = []
+    /// Attribute values keep tabs and line breaks as they are (`XMLEscape.attributeKeepingWhitespace`).
+    private let keepWhitespaceInAttributes: Bool
 
-    public init(declaration: Bool = true) {
-        if declaration { output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" }
+    public init(declaration: Bool = true, keepWhitespaceInAttributes: Bool = false) {
+        if declaration { output = Self.declaration }
+        self.keepWhitespaceInAttributes = keepWhitespaceInAttributes
     }
+
+    public mutating func reserveCapacity(_ n: Int) { output.reserveCapacity(n) }
 
     public var depth: Int { open.count }
 
@@ -77,7 +98,7 @@ public struct XMLWriter: Sendable {
     public mutating func raw(_ xml: String) { output += xml }
 
     public mutating func comment(_ s: String) {
-        output += "<!-- " + s.replacing("--", with: "- -") + " -->"
+        output += "<!-- " + XMLEscape.comment(s) + " -->"
     }
 
     public mutating func newline(indent: Bool = true) {
@@ -88,7 +109,9 @@ public struct XMLWriter: Sendable {
     private mutating func appendAttributes(_ attributes: [(String, String?)]) {
         for (key, value) in attributes {
             guard let value else { continue }
-            output += " " + key + "=\"" + XMLEscape.attribute(value) + "\""
+            output += " " + key + "=\""
+            output += keepWhitespaceInAttributes ? XMLEscape.attributeKeepingWhitespace(value) : XMLEscape.attribute(value)
+            output += "\""
         }
     }
 }
