@@ -70,7 +70,7 @@ public enum DocBookWriter {
 }
 
 /// The book's elements in DocBook, written with XMLKit's `XMLWriter` (the one writer and escaper).
-struct DocBookOutput {
+struct DocBookOutput: BlockVisitor, InlineVisitor {
     var xml = XMLWriter()
     var out: String { xml.output }
 
@@ -240,50 +240,57 @@ struct DocBookOutput {
     }
 
     mutating func block(_ block: Block) {
-        switch block {
-        case .section(let s):
-            open("section")
-            open("title")
-            inlines(s.title)
-            close("title")
-            nl()
-            // A section needs content after its title.
-            if s.blocks.isEmpty { empty("para") }
-            blocks(s.blocks)
-            close("section")
-        case .paragraph(let p):
-            open("para")
-            inlines(p)
-            close("para")
-        case .list(let l):
-            let name = l.type == .number ? "orderedlist" : "itemizedlist"
-            open(name)
-            for item in l.items {
-                open("listitem")
-                if item.isEmpty { empty("para") }
-                for b in item {
-                    listItemBlock(b)
-                }
-                close("listitem")
-            }
-            close(name)
-        case .quote(let q):
-            open("blockquote")
-            if let source = q.source {
-                element("attribution", source)
-            }
-            if q.blocks.isEmpty { empty("para") }
-            for b in q.blocks {
-                listItemBlock(b)
-            }
-            close("blockquote")
-        case .table(let t):
-            table(t)
-        case .figure(let f):
-            figure(f)
-        }
+        visit(block)
         nl()
     }
+
+    mutating func visitSection(_ s: Section, _: Void) {
+        open("section")
+        open("title")
+        inlines(s.title)
+        close("title")
+        nl()
+        // A section needs content after its title.
+        if s.blocks.isEmpty { empty("para") }
+        blocks(s.blocks)
+        close("section")
+    }
+
+    mutating func visitParagraph(_ p: [Inline], _: Void) {
+        open("para")
+        inlines(p)
+        close("para")
+    }
+
+    mutating func visitList(_ l: ListBlock, _: Void) {
+        let name = l.type == .number ? "orderedlist" : "itemizedlist"
+        open(name)
+        for item in l.items {
+            open("listitem")
+            if item.isEmpty { empty("para") }
+            for b in item {
+                listItemBlock(b)
+            }
+            close("listitem")
+        }
+        close(name)
+    }
+
+    mutating func visitBlockQuote(_ q: BlockQuote, _: Void) {
+        open("blockquote")
+        if let source = q.source {
+            element("attribution", source)
+        }
+        if q.blocks.isEmpty { empty("para") }
+        for b in q.blocks {
+            listItemBlock(b)
+        }
+        close("blockquote")
+    }
+
+    mutating func visitTable(_ t: Table, _: Void) { table(t) }
+
+    mutating func visitFigure(_ f: Figure, _: Void) { figure(f) }
 
     /// List items and quotes cannot hold sections: a section there becomes its title in bold
     /// followed by its blocks.
@@ -390,35 +397,40 @@ struct DocBookOutput {
 
     // MARK: Inlines
 
-    mutating func inlines(_ content: [Inline]) {
-        for inline in content {
-            switch inline {
-            case .text(let s):
-                text(s)
-            case .emphasis(let c):
-                open("emphasis")
-                inlines(c)
-                close("emphasis")
-            case .strong(let c):
-                open("emphasis", [("role", "strong")])
-                inlines(c)
-                close("emphasis")
-            case .quote(let c):
-                open("quote")
-                inlines(c)
-                close("quote")
-            case .note(let c):
-                open("footnote")
-                open("para")
-                inlines(c)
-                close("para")
-                close("footnote")
-            case .link(let href, let c):
-                open("link", [("xlink:href", href)])
-                if c.isEmpty { text(href) } else { inlines(c) }
-                close("link")
-            }
-        }
+    mutating func inlines(_ content: [Inline]) { visit(content) }
+
+    mutating func visitText(_ s: String) { text(s) }
+
+    mutating func visitEmphasis(_ c: [Inline]) {
+        open("emphasis")
+        inlines(c)
+        close("emphasis")
+    }
+
+    mutating func visitStrong(_ c: [Inline]) {
+        open("emphasis", [("role", "strong")])
+        inlines(c)
+        close("emphasis")
+    }
+
+    mutating func visitQuotation(_ c: [Inline]) {
+        open("quote")
+        inlines(c)
+        close("quote")
+    }
+
+    mutating func visitNote(_ c: [Inline]) {
+        open("footnote")
+        open("para")
+        inlines(c)
+        close("para")
+        close("footnote")
+    }
+
+    mutating func visitLink(href: String, _ c: [Inline]) {
+        open("link", [("xlink:href", href)])
+        if c.isEmpty { text(href) } else { inlines(c) }
+        close("link")
     }
 }
 

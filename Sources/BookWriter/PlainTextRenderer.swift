@@ -40,7 +40,7 @@ public struct PlainTextRenderer: Sendable {
 }
 
 /// The rendering state: the lines so far and the current chapter's footnotes.
-struct TextOutput {
+struct TextOutput: BlockVisitor {
     let width: Int
     var text = ""
     /// Blank lines pending before the next line (collapsed so there is never more than `max`).
@@ -98,33 +98,10 @@ struct TextOutput {
 
     /// Inline content as text; footnotes become `[n]` markers and are kept for `flushNotes`.
     mutating func flatten(_ content: [Inline]) -> String {
-        var s = ""
-        flatten(content, into: &s)
-        return s
-    }
-
-    private mutating func flatten(_ content: [Inline], into s: inout String) {
-        for inline in content {
-            switch inline {
-            case .text(let t): s += t
-            case .emphasis(let c), .strong(let c): flatten(c, into: &s)
-            case .quote(let c):
-                s += "“"
-                flatten(c, into: &s)
-                s += "”"
-            case .note(let c):
-                notes.append(c)
-                s += "[\(notes.count)]"
-            case .link(let href, let c):
-                let label = c.isEmpty ? "" : flatten(c)
-                let bare = href.hasPrefix("mailto:") ? String(href.dropFirst(7)) : href
-                if label.isEmpty || label == href || label == bare {
-                    s += bare
-                } else {
-                    s += label + " <" + bare + ">"
-                }
-            }
-        }
+        var text = InlineText(notes: notes)
+        text.visit(content)
+        notes = text.notes
+        return text.s
     }
 
     /// The footnotes of the chapter just written, then a fresh count.
@@ -282,31 +259,36 @@ struct TextOutput {
         return sectionCount
     }
 
-    mutating func block(_ block: Block, indent: Int) {
-        switch block {
-        case .section(let s):
-            // Inside lists and quotes: an unnumbered heading.
-            lines(wrap(flatten(s.title), indent: indent))
-            blank()
-            blocks(s.blocks, indent: indent, number: nil)
-        case .paragraph(let p):
-            lines(wrap(flatten(p), indent: indent))
-        case .list(let l):
-            list(l, indent: indent)
-        case .quote(let q):
-            let inner = indent + 4
-            blocks(q.blocks, indent: inner, number: nil)
-            if let source = q.source {
-                lines(wrap("— " + source, indent: inner, hanging: 2))
-            }
-        case .table(let t):
-            table(t, indent: indent)
-        case .figure(let f):
-            var s = "Hình"
-            if let caption = f.caption { s += ": " + flatten(caption) }
-            s += " [" + DocBookWriter.imagePath(forAttachment: f.ref) + "]"
-            lines(wrap(s, indent: indent, hanging: 2))
+    mutating func block(_ block: Block, indent: Int) { visit(block, indent) }
+
+    mutating func visitSection(_ s: Section, _ indent: Int) {
+        // Inside lists and quotes: an unnumbered heading.
+        lines(wrap(flatten(s.title), indent: indent))
+        blank()
+        blocks(s.blocks, indent: indent, number: nil)
+    }
+
+    mutating func visitParagraph(_ p: [Inline], _ indent: Int) {
+        lines(wrap(flatten(p), indent: indent))
+    }
+
+    mutating func visitList(_ l: ListBlock, _ indent: Int) { list(l, indent: indent) }
+
+    mutating func visitBlockQuote(_ q: BlockQuote, _ indent: Int) {
+        let inner = indent + 4
+        blocks(q.blocks, indent: inner, number: nil)
+        if let source = q.source {
+            lines(wrap("— " + source, indent: inner, hanging: 2))
         }
+    }
+
+    mutating func visitTable(_ t: Table, _ indent: Int) { table(t, indent: indent) }
+
+    mutating func visitFigure(_ f: Figure, _ indent: Int) {
+        var s = "Hình"
+        if let caption = f.caption { s += ": " + flatten(caption) }
+        s += " [" + DocBookWriter.imagePath(forAttachment: f.ref) + "]"
+        lines(wrap(s, indent: indent, hanging: 2))
     }
 
     mutating func list(_ l: ListBlock, indent: Int) {
@@ -455,6 +437,41 @@ struct TextOutput {
                 let label = k < headTexts.count && head?.cells.count == row.cells.count ? headTexts[k] : "Cột \(k + 1)"
                 lines(wrap(label + ": " + texts[r][k], indent: indent, hanging: 2))
             }
+        }
+    }
+}
+
+/// Inline content as one line of text: emphasis dropped, quotations in “ ”, a footnote as its
+/// `[n]` marker (the note kept in `notes`), a link as its label and `<address>`.
+struct InlineText: InlineVisitor {
+    var s = ""
+    var notes: [[Inline]]
+
+    mutating func visitText(_ t: String) { s += t }
+    mutating func visitEmphasis(_ c: [Inline]) { visit(c) }
+    mutating func visitStrong(_ c: [Inline]) { visit(c) }
+
+    mutating func visitQuotation(_ c: [Inline]) {
+        s += "“"
+        visit(c)
+        s += "”"
+    }
+
+    mutating func visitNote(_ c: [Inline]) {
+        notes.append(c)
+        s += "[\(notes.count)]"
+    }
+
+    mutating func visitLink(href: String, _ c: [Inline]) {
+        var inner = InlineText(notes: notes)
+        inner.visit(c)
+        notes = inner.notes
+        let label = inner.s
+        let bare = href.hasPrefix("mailto:") ? String(href.dropFirst(7)) : href
+        if label.isEmpty || label == href || label == bare {
+            s += bare
+        } else {
+            s += label + " <" + bare + ">"
         }
     }
 }
