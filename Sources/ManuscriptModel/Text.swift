@@ -92,16 +92,23 @@ public struct Figure: Hashable, Sendable, Codable {
 extension Array where Element == Inline {
     /// The text with markup dropped and footnotes left out (for titles in indexes, sorting, CSV).
     public var plainText: String {
-        var out = ""
-        for inline in self {
-            switch inline {
-            case .text(let s): out += s
-            case .emphasis(let c), .strong(let c): out += c.plainText
-            case .quote(let c): out += "“" + c.plainText + "”"
-            case .link(_, let c): out += c.plainText
-            case .note: break
-            }
-        }
-        return out
+        var text = PlainText()
+        text.visit(self)
+        return text.out
     }
+}
+
+/// Inline content as plain text: markup dropped, quotations in “ ”, a link as its label, no footnotes.
+struct PlainText: InlineVisitor {
+    var out = ""
+    mutating func visitText(_ text: String) { out += text }
+    mutating func visitEmphasis(_ content: [Inline]) { visit(content) }
+    mutating func visitStrong(_ content: [Inline]) { visit(content) }
+    mutating func visitQuotation(_ content: [Inline]) {
+        out += "“"
+        visit(content)
+        out += "”"
+    }
+    mutating func visitNote(_ content: [Inline]) {}
+    mutating func visitLink(href: String, _ content: [Inline]) { visit(content) }
 }

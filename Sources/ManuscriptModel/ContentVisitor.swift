@@ -1,8 +1,6 @@
-import ManuscriptModel
-
-/// One walk over the book's content, several writers (as swift-markdown's `MarkupVisitor`): the
-/// switch over the cases of `Block` and `Inline` is written here once, and each writer (DocBook,
-/// plain text, HTML) says only what it does with each case. `Context` is what a writer carries
+/// One walk over the content of submissions and the book, several writers (as swift-markdown's
+/// `MarkupVisitor`): the switch over the cases of `Block` and `Inline` is written here once, and
+/// each writer (DocBook, plain text, HTML) says only what it does with each case. `Context` is what a writer carries
 /// down the tree (the plain text's indentation; nothing for DocBook and HTML).
 public protocol BlockVisitor {
     associatedtype Context
