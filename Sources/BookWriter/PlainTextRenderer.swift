@@ -101,7 +101,7 @@ struct TextOutput: BlockVisitor {
         var text = InlineText(notes: notes)
         text.visit(content)
         notes = text.notes
-        return text.s
+        return text.out
     }
 
     /// The footnotes of the chapter just written, then a fresh count.
@@ -443,35 +443,25 @@ struct TextOutput: BlockVisitor {
 
 /// Inline content as one line of text: emphasis dropped, quotations in “ ”, a footnote as its
 /// `[n]` marker (the note kept in `notes`), a link as its label and `<address>`.
-struct InlineText: InlineVisitor {
-    var s = ""
+struct InlineText: TextVisitor {
+    var out = ""
     var notes: [[Inline]]
-
-    mutating func visitText(_ t: String) { s += t }
-    mutating func visitEmphasis(_ c: [Inline]) { visit(c) }
-    mutating func visitStrong(_ c: [Inline]) { visit(c) }
-
-    mutating func visitQuotation(_ c: [Inline]) {
-        s += "“"
-        visit(c)
-        s += "”"
-    }
 
     mutating func visitNote(_ c: [Inline]) {
         notes.append(c)
-        s += "[\(notes.count)]"
+        out += "[\(notes.count)]"
     }
 
     mutating func visitLink(href: String, _ c: [Inline]) {
         var inner = InlineText(notes: notes)
         inner.visit(c)
         notes = inner.notes
-        let label = inner.s
+        let label = inner.out
         let bare = href.hasPrefix("mailto:") ? String(href.dropFirst(7)) : href
         if label.isEmpty || label == href || label == bare {
-            s += bare
+            out += bare
         } else {
-            s += label + " <" + bare + ">"
+            out += label + " <" + bare + ">"
         }
     }
 }

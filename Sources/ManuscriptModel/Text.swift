@@ -98,17 +98,26 @@ extension Array where Element == Inline {
     }
 }
 
-/// Inline content as plain text: markup dropped, quotations in “ ”, a link as its label, no footnotes.
-struct PlainText: InlineVisitor {
-    var out = ""
-    mutating func visitText(_ text: String) { out += text }
-    mutating func visitEmphasis(_ content: [Inline]) { visit(content) }
-    mutating func visitStrong(_ content: [Inline]) { visit(content) }
-    mutating func visitQuotation(_ content: [Inline]) {
+/// A walker that writes inline content as one line of text: markup dropped, quotations in “ ”.
+/// What becomes of footnotes and links is each one's own.
+public protocol TextVisitor: InlineVisitor {
+    var out: String { get set }
+}
+
+extension TextVisitor {
+    public mutating func visitText(_ text: String) { out += text }
+    public mutating func visitEmphasis(_ content: [Inline]) { visit(content) }
+    public mutating func visitStrong(_ content: [Inline]) { visit(content) }
+    public mutating func visitQuotation(_ content: [Inline]) {
         out += "“"
         visit(content)
         out += "”"
     }
+}
+
+/// Inline content as plain text: a link as its label, no footnotes.
+struct PlainText: TextVisitor {
+    var out = ""
     mutating func visitNote(_ content: [Inline]) {}
     mutating func visitLink(href: String, _ content: [Inline]) { visit(content) }
 }
