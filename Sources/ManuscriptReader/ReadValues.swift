@@ -61,6 +61,9 @@ struct AttachmentRead: Sendable {
     /// SHA-256 of the file's bytes; nil when the file does not exist or the href is unsafe.
     var actualDigest: String?
     var exists: Bool
+    var type = Located(value: "", at: SourceLocation(path: ""))
+    /// What the file is (nil when the href is unsafe).
+    var inspection: AttachmentInspection?
 }
 
 struct SubmissionRead: Sendable {
