@@ -1,6 +1,7 @@
 import ArgumentParser
 import Audit
 import Foundation
+import Pipeline
 import Selection
 
 /// `modelbook audit`: the static HTML report of the selection, with CSV exports.
@@ -21,18 +22,20 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup var options: ManuscriptOptions
 
-    @Option(name: .long, help: ArgumentHelp("The report folder (replaced whole).", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp("The report folder (only files modelbook wrote there are replaced).", valueName: "DIR"))
     var out: String = "build/audit"
 
     /// A write error in words: Foundation's message and the path it concerns, not the NSError dump.
     static func plain(_ error: Error) -> String {
         if let e = error as? AuditWriter.WriteError { return e.description }
+        if let e = error as? PipelineError { return e.message }
         let ns = error as NSError
         let path = ns.userInfo[NSFilePathErrorKey] as? String
         return ns.localizedDescription + (path.map { " (\($0))" } ?? "")
     }
 
     func run() throws {
+        let folder = try OutputRefusal.check("audit") { try OutputFolder.confined(out: out, manuscript: options.manuscript) }
         let m = try SelectionInput.read(options, command: "audit", nothingDone: "no report was written")
         let run: SelectionRun
         do {
@@ -47,7 +50,9 @@ struct AuditCommand: ParsableCommand {
         let report = AuditReport.make(manuscript: m, run: run, chain: chain)
         let files = AuditRenderer.render(report)
         do {
-            try AuditWriter.write(files, to: URL(fileURLWithPath: out))
+            try OutputManifest.publish(into: folder, adoptEarlier: out == "build/audit", log: { Output.error($0 + "\n") }) {
+                try AuditWriter.write(files, to: URL(fileURLWithPath: $0))
+            }
         } catch {
             Output.error("modelbook audit: cannot write the report to \(out): \(Self.plain(error))\n")
             throw ExitCode(1)

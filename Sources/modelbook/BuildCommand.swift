@@ -50,6 +50,7 @@ struct BuildCommand: ParsableCommand {
                               stylesDirectory: styles ?? "styles") { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
+        build.adoptEarlierOutputs = out == "build"
         if styles == nil {
             let searched = StylesLocation.candidates(manuscript: options.manuscript,
                                                      currentDirectory: FileManager.default.currentDirectoryPath,
@@ -110,6 +111,7 @@ enum BuildSources {
                                 message: "the selection rounds could not be run; nothing was built",
                                 details: error.findings.map(\.formatted))
         }
+        _ = try OutputFolder.formatFolder(RecordStore.folder, manuscript: manuscript.root)
         var written: [String] = []
         var used: [String] = []
         for result in run.rounds {

@@ -3,6 +3,7 @@ import Diagnostics
 import Foundation
 import ManuscriptModel
 import ManuscriptReader
+import Pipeline
 import Selection
 
 /// Reads the manuscript for a selection command; prints the reader's errors and stops when there are any.
@@ -77,6 +78,7 @@ struct SelectCommand: ParsableCommand {
         }
         var records: [String] = []
         if !noRecord {
+            _ = try OutputRefusal.check("select") { try OutputFolder.formatFolder(RecordStore.folder, manuscript: m.root) }
             for result in run.rounds {
                 do {
                     switch try RecordStore.record(result, manuscript: m, tool: ModelbookVersion.string) {
