@@ -5,9 +5,9 @@ import Glibc
 
 /// Opening a manuscript file so that only files inside the manuscript folder can be read.
 ///
-/// A name is opened once (links followed), and the check is made on what was opened: the opened
-/// file's identity (device and inode, from `fstat` on the descriptor) must be that of the file at
-/// the name's real path, and that real path must lie inside the allowed folder. A link that is
+/// A name is opened once (links followed), and the check is made on what was opened: the path the
+/// kernel gives for the descriptor (`/proc/self/fd/N`; where there is none, the name's real path,
+/// accepted only when its device and inode are the opened file's) must lie inside the allowed folder. A link that is
 /// swapped between the check and the read cannot make it read another file: the bytes come from
 /// the checked descriptor. Links that stay inside are allowed.
 public enum ConfinedFile {
@@ -50,15 +50,23 @@ public enum ConfinedFile {
         var opened = stat()
         guard fstat(fd, &opened) == 0 else { close(fd); return .failure(.unreadable) }
         guard opened.st_mode & S_IFMT == S_IFREG else { close(fd); return .failure(.notRegular) }
-        guard let real = realPath(path) else { close(fd); return .failure(.unreadable) }
+        guard let real = openedPath(fd, named: path, opened) else { close(fd); return .failure(.unreadable) }
         guard real.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") else { close(fd); return .failure(.outside(real)) }
-        // The name's real path must still be the file that was opened.
-        var named = stat()
-        guard stat(real, &named) == 0, named.st_dev == opened.st_dev, named.st_ino == opened.st_ino else {
-            close(fd)
-            return .failure(.unreadable)
-        }
         return .success(fd)
+    }
+
+    /// Where the opened file is: what the kernel says of the descriptor (Linux), or else the
+    /// name's real path when it is still the very file that was opened (same device and inode).
+    private static func openedPath(_ fd: Int32, named path: String, _ opened: stat) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = readlink("/proc/self/fd/\(fd)", &buffer, Int(PATH_MAX))
+        if n > 0, buffer[0] == CChar(UInt8(ascii: "/")) {
+            return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+        guard let real = realPath(path) else { return nil }
+        var named = stat()
+        guard stat(real, &named) == 0, named.st_dev == opened.st_dev, named.st_ino == opened.st_ino else { return nil }
+        return real
     }
 
     /// The whole file behind a descriptor, read to its end; nil on a read error.
