@@ -28,7 +28,7 @@ struct AuditCommand: ParsableCommand {
     /// A write error in words: Foundation's message and the path it concerns, not the NSError dump.
     static func plain(_ error: Error) -> String {
         if let e = error as? AuditWriter.WriteError { return e.description }
-        if let e = error as? PipelineError { return e.message }
+        if let e = error as? PipelineError { return (e.path.map { $0 + ": " } ?? "") + e.message }
         let ns = error as NSError
         let path = ns.userInfo[NSFilePathErrorKey] as? String
         return ns.localizedDescription + (path.map { " (\($0))" } ?? "")
