@@ -88,7 +88,10 @@ struct AssignCommand: ParsableCommand {
             }
         }
         switch format {
-        case .json: Output.print(AssignReport.json(assignments, result))
+        case .json:
+            Output.print(AssignReport.json(assignments, result))
+            // What was written goes beside the JSON, not into it.
+            Output.error(outcomes.map { AssignReport.line($0, round: round, m) + "\n" }.joined())
         case .text: Output.print(AssignReport.text(assignments, result, pool: ids.count, reviewers: m.reviewers.count,
                                                    written: outcomes.map { AssignReport.line($0, round: round, m) }))
         }
