@@ -70,7 +70,10 @@ struct AssignCommand: ParsableCommand {
         do {
             result = try Assigner.assign(request)
         } catch {
-            var out = error.shortages.map { "modelbook assign: \($0.sentence)\n" }.joined()
+            var out = m.reviewers.count < per
+                ? "modelbook assign: reviewers.xml has \(m.reviewers.count) reviewer\(m.reviewers.count == 1 ? "" : "s"), fewer than --per \(per)\n"
+                : ""
+            out += error.shortages.map { "modelbook assign: \($0.sentence)\n" }.joined()
             out += "modelbook assign: no assignment gives every candidate of round \(round) \(per) reviewer\(per == 1 ? "" : "s") "
                 + "without a conflict of interest (\(error.shortages.count) candidate\(error.shortages.count == 1 ? "" : "s") above); "
                 + "\(nothing). Lower --per\(spread ? ", drop --spread" : ""), or add reviewers to reviewers.xml.\n"
