@@ -51,6 +51,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Who reviews which candidates: exact, balanced, conflict-free (max flow); no I/O.
+        .target(name: "Assignment", dependencies: ["ManuscriptModel"]),
         // Book model -> DocBook 5 and plain text.
         .target(
             name: "BookWriter",
@@ -66,14 +68,14 @@ let package = Package(
             name: "Pipeline",
             dependencies: [
                 "ManuscriptModel", "ManuscriptReader", "Selection", "BookWriter", "Audit",
-                "Diagnostics", "XMLKit",
+                "Diagnostics", "XMLKit", "Assignment",
             ]
         ),
         .executableTarget(
             name: "modelbook",
             dependencies: [
                 "Pipeline", "ManuscriptGenerator", "ManuscriptReader", "Selection",
-                "BookWriter", "Audit", "Diagnostics", "ManuscriptModel",
+                "BookWriter", "Audit", "Diagnostics", "ManuscriptModel", "Assignment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -95,5 +97,6 @@ let package = Package(
             dependencies: ["Audit", "Selection", "ManuscriptModel", "ManuscriptReader", "ManuscriptGenerator", "XMLKit"]
         ),
         .testTarget(name: "CLITests", dependencies: ["ManuscriptGenerator"]),
+        .testTarget(name: "AssignmentTests", dependencies: ["Assignment", "ManuscriptModel"]),
     ]
 )
