@@ -77,7 +77,8 @@ public struct Manuscript: Hashable, Sendable, Codable {
     public var reviewSheets: [ReviewSheet]
     /// Editors' revised texts, by submission id.
     public var edits: [String: Submission]
-    /// SHA-256 (lowercase hex) of every input file read, by path relative to the manuscript folder.
+    /// SHA-256 (lowercase hex) of every input file of the selection, by path relative to the
+    /// manuscript folder (the assignments are not one: they decide who reviews, not what counts).
     public var inputDigests: [String: String]
     /// Who reviews what, one entry per file of assignments/, in file-name order.
     public var assignments: [RoundAssignments]

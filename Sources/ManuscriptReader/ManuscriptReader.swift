@@ -134,7 +134,9 @@ public enum ManuscriptReader {
         for i in outcomes.indices {
             guard let o = outcomes[i].take() else { continue }
             findings += o.findings
-            manuscript.inputDigests.merge(o.digests) { a, _ in a }
+            // Who reviews what is not an input of the selection: writing it must not make the
+            // round records stale.
+            if o.format != .assignments { manuscript.inputDigests.merge(o.digests) { a, _ in a } }
             counts.files += o.xmlFiles
             switch o.format {
             case .submission where o.isEdit: counts.edits += 1

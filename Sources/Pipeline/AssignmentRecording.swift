@@ -67,6 +67,16 @@ public enum AssignmentRecording {
 
     /// Writes the assignment and the sheets; `earlier` is the round's assignment as read before.
     public static func write(_ a: RoundAssignments, earlier: RoundAssignments?, manuscript m: Manuscript) throws(PipelineError) -> [Outcome] {
+        // Both folders are the format's own, inside the manuscript: never through a link to elsewhere.
+        for name in [folder, "reviews"] {
+            do {
+                _ = try OutputFolder.formatFolder(name, manuscript: m.root)
+            } catch let refusal as PipelineError {
+                throw refusal
+            } catch {
+                throw PipelineError(step: "assign", path: name, message: "\(error)")
+            }
+        }
         let titles = Dictionary(m.submissions.map { ($0.id, $0.title.plainText) }, uniquingKeysWith: { x, _ in x })
         var planned: [(relative: String, text: String)] = []
         var outcomes: [Outcome] = []

@@ -131,6 +131,23 @@ import ManuscriptGenerator
         #expect(try Files.list(elsewhere).isEmpty)
     }
 
+    @Test("assign --write refuses an assignments/ folder that is a link leading elsewhere",
+          .enabled(if: BuildCommandTests.available, "build the modelbook binary first (swift build)"))
+    func assignRefusesALinkedAssignmentsFolder() throws {
+        let work = try Self.work("confine-assignments")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let elsewhere = work.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent("ms/assignments").path,
+                                                   withDestinationPath: elsewhere.path)
+        let before = try Self.snapshot(work.appendingPathComponent("ms/reviews"))
+        let r = try modelbook(["assign", "--manuscript", "ms", "--round", "shortlist", "--per", "2", "--write"], in: work)
+        #expect(r.status == 1, "\(r.output)")
+        #expect(r.output.contains("refusing to write to ms/assignments"), "\(r.output)")
+        #expect(try Files.list(elsewhere).isEmpty)
+        #expect(try Self.snapshot(work.appendingPathComponent("ms/reviews")) == before, "a refused assign wrote a sheet")
+    }
+
     @Test("a figure whose attachment is a link inside attachments/ is published as a file, not a link",
           .enabled(if: BuildCommandTests.available, "build the modelbook binary first (swift build)"))
     func figuresArePublishedAsFiles() throws {
