@@ -48,6 +48,8 @@ let package = Package(
             name: "Selection",
             dependencies: ["ManuscriptModel", "XMLKit", "CGLPK"]
         ),
+        // Who reviews which candidates: exact, balanced, conflict-free (max flow); no I/O.
+        .target(name: "Assignment", dependencies: ["ManuscriptModel"]),
         // Book model (and its order) -> DocBook 5 and plain text.
         .target(
             name: "BookWriter",
@@ -64,7 +66,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "ManuscriptModel", "ManuscriptReader", "Selection", "BookWriter", "Audit", "XMLKit",
+                "ManuscriptModel", "ManuscriptReader", "Selection", "BookWriter", "Audit", "XMLKit", "Assignment",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -72,6 +74,7 @@ let package = Package(
             name: "modelbook",
             dependencies: [
                 "Pipeline", "ManuscriptGenerator", "ManuscriptReader", "Selection", "Diagnostics", "ManuscriptModel",
+                "Assignment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -93,5 +96,6 @@ let package = Package(
             dependencies: ["Audit", "BookWriter", "Pipeline", "Selection", "ManuscriptModel", "ManuscriptReader", "ManuscriptGenerator", "XMLKit"]
         ),
         .testTarget(name: "CLITests", dependencies: ["ManuscriptGenerator"]),
+        .testTarget(name: "AssignmentTests", dependencies: ["Assignment", "ManuscriptModel"]),
     ]
 )

@@ -16,6 +16,8 @@ struct CheckInput: Sendable {
     /// as existing, so reviews of them are not reported a second time.
     var unreadableSubmissionIds: Set<String> = []
     var sheets: [SheetRead] = []
+    /// The files of assignments/, in file-name order.
+    var assignments: [AssignmentsRead] = []
 }
 
 /// Two lists of findings filled from two threads.
@@ -62,6 +64,7 @@ enum Checks {
         out += parts.values[0]
         out += parts.values[1]
         if let b = input.book { out += book(b, input) }
+        out += assignments(input, known: known)
         return out
     }
 
@@ -222,12 +225,14 @@ enum Checks {
                 out.append(.error(at: a.href.at, "attachment href \"\(a.href.value)\" \(problem); write a path inside attachments/, e.g. \(sub.id)/anh-1.jpg"))
                 continue
             }
+            if let refused = AttachmentContent.refusal(a) { out.append(refused); continue }
             if !a.exists {
                 out.append(.error(at: a.href.at, "attachment file not found: \(a.relativePath ?? a.href.value) does not exist in the manuscript folder"))
             } else if let actual = a.actualDigest, ValueType.sha256.accepts(a.sha256.value), actual != a.sha256.value.lowercased() {
                 out.append(.error(at: a.sha256.at,
                                   "the SHA-256 of \(a.relativePath ?? a.href.value) does not match: the file's is \(actual); the file changed or the digest is wrong"))
             }
+            out += AttachmentContent.findings(a)
         }
         for f in s.figures where !hrefs.contains(f.value) {
             var message = "figure ref \"\(f.value)\" is not an attachment of this submission"

@@ -20,8 +20,13 @@ struct FileReader {
                                         : "nothing in this file was read: submission \(stem) is counted but left out until the file is fixed")
             : .init(message: "nothing in this file was read until it is fixed")
 
-        guard let bytes = readFileBytes(layout.absolute + "/" + job.relativePath) else {
-            outcome.findings.append(.error(at: top, "cannot open the file: check that it exists and can be read", notes: [leftOut!]))
+        let bytes: [UInt8]
+        switch layout.readConfined(job.relativePath) {
+        case .success(let read): bytes = read
+        case .failure(let refusal):
+            let message = if case .outside = refusal { refusal.message("this file", folder: "the manuscript folder") }
+                          else { "cannot open the file: check that it exists and can be read" }
+            outcome.findings.append(.error(at: top, message, notes: [leftOut!]))
             outcome.unreadable = true
             return outcome
         }
@@ -78,22 +83,17 @@ struct FileReader {
         case .reviewers: outcome.content = .reviewers(mapper.reviewers(root))
         case .selection: outcome.content = .selection(mapper.selection(root))
         case .reviews: outcome.content = .reviews(mapper.reviews(root))
+        case .assignments: outcome.content = .assignments(mapper.assignments(root, fileStem: stem))
         case .submission:
             var digests: [String: String] = [:]
             let read = mapper.submission(root, fileStem: stem, isEdit: job.isEdit) { href in
-                guard Checks.unsafeHref(href) == nil else { return (nil, nil, false) }
+                guard Checks.unsafeHref(href) == nil else { return .absent }
                 let rel = "attachments/" + href
-                // An attachment named by several files (a submission and its edit) is hashed once.
-                if let digest = attachmentDigests[rel] {
-                    digests[rel] = digest
-                    return (rel, digest, true)
-                }
-                guard layout.isFile(rel), let digest = sha256HexOfFile(layout.absolute + "/" + rel) else {
-                    return (rel, nil, false)
-                }
-                attachmentDigests[rel] = digest
-                digests[rel] = digest
-                return (rel, digest, true)
+                // An attachment named by several files (a submission and its edit) is read once.
+                let file = attachmentDigests[rel] ?? AttachmentContent.inspect(rel, layout: layout)
+                attachmentDigests[rel] = file
+                digests[rel] = file.digest
+                return file
             }
             outcome.digests.merge(digests) { a, _ in a }
             outcome.content = .submission(read)
@@ -106,6 +106,7 @@ struct FileReader {
         switch job.format {
         case .submission: job.isEdit ? "an edited submission" : "a submission"
         case .reviews: "a score sheet"
+        case .assignments: "an assignments file"
         default: job.format.rawValue + ".xml"
         }
     }
@@ -151,11 +152,13 @@ struct FileReader {
             m.error(at, "href \"\(href)\" \(problem); write a path inside the manuscript folder, e.g. front/loi-noi-dau.xml")
             return nil
         }
-        guard layout.isFile(href), let data = try? Data(contentsOf: layout.url(href)) else {
-            m.error(at, "file not found: \(layout.display(href)) does not exist")
+        let bytes: [UInt8]
+        switch layout.readConfined(href) {
+        case .success(let read): bytes = read
+        case .failure(let refusal):
+            m.error(at, refusal.message(layout.display(href), folder: "the manuscript folder"))
             return nil
         }
-        let bytes = [UInt8](data)
         outcome.digests[href] = sha256Hex(bytes)
         outcome.xmlFiles += 1
         let display = layout.display(href)
@@ -231,12 +234,12 @@ final class DocBookValidator: @unchecked Sendable {
     }
 }
 
-/// Digests by relative path, safe to share between threads.
+/// Attachments as inspected, by relative path, safe to share between threads.
 final class DigestCache: @unchecked Sendable {
-    private var digests: [String: String] = [:]
+    private var digests: [String: AttachmentInspection] = [:]
     private let lock = NSLock()
 
-    subscript(path: String) -> String? {
+    subscript(path: String) -> AttachmentInspection? {
         get {
             lock.lock()
             defer { lock.unlock() }
@@ -248,37 +251,4 @@ final class DigestCache: @unchecked Sendable {
             lock.unlock()
         }
     }
-}
-
-/// A file's bytes read straight into an array (no `Data` in between), or nil when it cannot be
-/// opened or read.
-func readFileBytes(_ path: String) -> [UInt8]? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-    let size = Int(info.st_size)
-    var failed = false
-    // One byte more than the size: if it fills, the file grew while being read; read it the slow way.
-    var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
-        var done = 0
-        while done < size + 1 {
-            let n = read(fd, buffer.baseAddress! + done, size + 1 - done)
-            if n < 0 {
-                if errno == EINTR { continue }
-                failed = true
-                break
-            }
-            if n == 0 { break }
-            done += n
-        }
-        count = done
-    }
-    if failed { return nil }
-    if bytes.count > size {
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else { return nil }
-        bytes = [UInt8](data)
-    }
-    return bytes
 }

@@ -100,7 +100,7 @@ public enum ManuscriptReader {
             }
         }
         var listed: [String: [String]] = [:]
-        for (dir, format, isEdit) in [("submissions", InputFormat.submission, false), ("reviews", .reviews, false), ("edits", .submission, true)] {
+        for (dir, format, isEdit) in [("submissions", InputFormat.submission, false), ("reviews", .reviews, false), ("edits", .submission, true), ("assignments", .assignments, false)] {
             let (xml, others, special) = layout.list(dir)
             listed[dir] = xml
             jobs += xml.map { Job(relativePath: dir + "/" + $0, format: format, isEdit: isEdit) }
@@ -134,7 +134,9 @@ public enum ManuscriptReader {
         for i in outcomes.indices {
             guard let o = outcomes[i].take() else { continue }
             findings += o.findings
-            manuscript.inputDigests.merge(o.digests) { a, _ in a }
+            // Who reviews what is not an input of the selection: writing it must not make the
+            // round records stale.
+            if o.format != .assignments { manuscript.inputDigests.merge(o.digests) { a, _ in a } }
             counts.files += o.xmlFiles
             switch o.format {
             case .submission where o.isEdit: counts.edits += 1
@@ -163,6 +165,9 @@ public enum ManuscriptReader {
                 input.sheets.append(r)
                 manuscript.reviewSheets.append(r.sheet)
                 counts.reviews += r.sheet.reviews.count
+            case .assignments(let a):
+                input.assignments.append(a)
+                manuscript.assignments.append(a.assignments)
             case nil: break
             }
         }
@@ -282,6 +287,8 @@ struct Layout: Sendable {
     let absolute: String
     /// The folder as printed: relative to the current directory when an absolute path lies below it.
     let displayRoot: String
+    /// Its real path (links resolved): every file read must lie inside it.
+    let realRoot: String
 
     init(folder: String, cwd: String) {
         self.folder = folder
@@ -289,6 +296,7 @@ struct Layout: Sendable {
         while f.count > 1, f.hasSuffix("/") { f.removeLast() }
         let abs = f.hasPrefix("/") ? f : (cwd.hasSuffix("/") ? cwd : cwd + "/") + f
         self.absolute = abs
+        self.realRoot = ConfinedFile.realPath(abs) ?? abs
         if f.hasPrefix("/") {
             let base = cwd.hasSuffix("/") ? cwd : cwd + "/"
             if f == cwd { displayRoot = "." } else if f.hasPrefix(base) { displayRoot = String(f.dropFirst(base.count)) } else { displayRoot = f }
@@ -386,29 +394,7 @@ func sha256Hex<D: DataProtocol>(_ data: D) -> String {
     hex(SHA256.hash(data: data))
 }
 
-/// SHA-256 of a file's bytes, read in 64 KiB pieces: no mapping (a mapping and unmapping per
-/// small file costs more than reading it) and no whole copy of a large attachment in memory.
-func sha256HexOfFile(_ path: String) -> String? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var hasher = SHA256()
-    let size = 65536
-    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
-    defer { buffer.deallocate() }
-    while true {
-        let n = read(fd, buffer.baseAddress!, size)
-        if n < 0 {
-            if errno == EINTR { continue }
-            return nil
-        }
-        if n == 0 { break }
-        hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
-    }
-    return hex(hasher.finalize())
-}
-
-private func hex(_ digest: SHA256.Digest) -> String {
+func hex(_ digest: SHA256.Digest) -> String {
     // One 64-byte buffer instead of a String per byte: this runs for every file and attachment.
     return String(unsafeUninitializedCapacity: 64) { out in
         let digits: StaticString = "0123456789abcdef"

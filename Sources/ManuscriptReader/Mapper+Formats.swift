@@ -182,7 +182,7 @@ extension Mapper {
 
     /// A submission (or an editor's revised text). Attachment files are looked at by `inspect`.
     func submission(_ root: XMLElement, fileStem: String, isEdit: Bool,
-                    inspect: (String) -> (relativePath: String?, digest: String?, exists: Bool)) -> SubmissionRead {
+                    inspect: (String) -> AttachmentInspection) -> SubmissionRead {
         var dates: [Located<String>] = []
         func date(_ e: XMLElement?, attribute: String? = nil) -> CalendarDate {
             guard let e else { return unreadableDate }
@@ -221,7 +221,8 @@ extension Mapper {
             let file = inspect(href)
             attachmentReads.append(AttachmentRead(href: Located(value: href, at: loc(a, "href")),
                                                   sha256: Located(value: sha, at: loc(a, "sha256")),
-                                                  relativePath: file.relativePath, actualDigest: file.digest, exists: file.exists))
+                                                  relativePath: file.relativePath, actualDigest: file.digest, exists: file.exists,
+                                                  type: Located(value: token(a, "type") ?? "", at: loc(a, "type")), inspection: file))
         }
         let title = inline(root.element(named: "title"))
         let summary = inline(root.element(named: "summary"))

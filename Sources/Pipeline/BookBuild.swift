@@ -58,6 +58,11 @@ public struct BookBuild {
     public var environment: [String: String]
     /// Progress and problems go here (stderr in the CLI).
     public var log: (String) -> Void
+    /// Whether earlier outputs in a folder without a manifest are taken as modelbook's (only for
+    /// the default folder, which earlier versions wrote without one).
+    public var adoptEarlierOutputs = false
+    /// The names an output folder of `build` can hold.
+    public static let outputNames = ["book.xml", "images", "book.txt", "html", "book.pdf", "book.invalid.xml"]
 
     public init(formats: Set<BuildFormat>, outputDirectory: String = "build", width: Int = 72,
                 stylesDirectory: String = "styles",
@@ -95,6 +100,7 @@ public struct BookBuild {
         var n = 0
         func step() { n += 1; log("[\(n)/\(steps.count)] \(steps[n - 1])") }
 
+        _ = try OutputFolder.confined(out: outputDirectory, manuscript: folder)
         step()
         let manuscript = try load(folder)
         step()
@@ -124,6 +130,8 @@ public struct BookBuild {
         let fm = FileManager.default
         let out = absolute(outputDirectory)
         try createDirectory(out)
+        var manifest = OutputManifest(folder: out, adopting: adoptEarlierOutputs ? Self.outputNames : [])
+        manifest.warnAboutForeign(log)
         let staging = out + "/.staging-\(getpid())"
         try? fm.removeItem(atPath: staging)
         try createDirectory(staging)
@@ -171,6 +179,9 @@ public struct BookBuild {
         }
 
         step()
+        if fm.fileExists(atPath: staging + "/book.invalid.xml") {
+            do { try manifest.install(from: staging, items: ["book.invalid.xml"]) } catch { log("\(error)") }
+        }
         let failed = Set(report.failed.map(\.0))
         for format in formats.sorted() where !failed.contains(format) {
             let items: [String] = switch format {
@@ -180,13 +191,8 @@ public struct BookBuild {
             case .pdf: ["book.pdf"]
             }
             do {
-                // A book without figures must not keep the images of an earlier one.
-                if format == .docbook, !fm.fileExists(atPath: staging + "/images") {
-                    try? fm.removeItem(atPath: out + "/images")
-                }
-                for item in items where fm.fileExists(atPath: staging + "/" + item) {
-                    try install(staging + "/" + item, at: out + "/" + item)
-                }
+                // A book without figures does not keep the images of an earlier one.
+                try manifest.install(from: staging, items: items)
                 report.written.append(format)
             } catch {
                 fail(format, error, &report)
@@ -228,8 +234,8 @@ public struct BookBuild {
         let problems = DocBookValidation.problems(Array(xml.utf8), parts: parts, schema: schema)
         guard !problems.isEmpty else { return }
         let kept = out + "/book.invalid.xml"
-        try? FileManager.default.removeItem(atPath: kept)
-        try? FileManager.default.moveItem(atPath: stagingPath, toPath: kept)
+        // Moved into place with the outputs, as modelbook's own file.
+        _ = rename(stagingPath, (stagingPath as NSString).deletingLastPathComponent + "/book.invalid.xml")
         let shown = display(kept)
         throw PipelineError(step: "validate DocBook", path: shown,
                             message: "the DocBook is not valid against DocBook 5.0 (\(problems.count) errors); the previous book.xml is kept",
@@ -243,16 +249,8 @@ public struct BookBuild {
         for ref in refs {
             let source = root + ref
             let target = folder + "/" + ref
-            guard FileManager.default.fileExists(atPath: source) else {
-                log("\(display(source)): warning: a figure shows this attachment, but the file is missing")
-                continue
-            }
             try createDirectory((target as NSString).deletingLastPathComponent)
-            do {
-                try FileManager.default.copyItem(atPath: source, toPath: target)
-            } catch {
-                throw PipelineError(step: "copy images", path: display(source), message: "\(error)")
-            }
+            try PublishedCopy.attachment(source, to: target, manuscript: manuscript.root, log: log)
         }
     }
 
@@ -313,7 +311,7 @@ public struct BookBuild {
             throw PipelineError(step: "html", path: nil, message: "xsltproc failed (exit \(run.status))",
                                 details: problems.isEmpty ? lastLines(run.log) : problems)
         }
-        try FileManager.default.copyItem(atPath: css, toPath: html + "/book.css")
+        try PublishedCopy.file(css, to: html + "/book.css")
         if FileManager.default.fileExists(atPath: staging + "/images") {
             try FileManager.default.copyItem(atPath: staging + "/images", toPath: html + "/images")
         }
@@ -379,28 +377,6 @@ public struct BookBuild {
     private func write(_ text: String, to path: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
             throw PipelineError(step: "write", path: display(path), message: "cannot write the file")
-        }
-    }
-
-    /// Moves a staged file or folder over the target: `rename(2)` for a file (atomic); a folder
-    /// replaces the old one by two renames, the old one removed afterwards.
-    private func install(_ staged: String, at target: String) throws {
-        var isDir: ObjCBool = false
-        let fm = FileManager.default
-        _ = fm.fileExists(atPath: staged, isDirectory: &isDir)
-        if isDir.boolValue, fm.fileExists(atPath: target) {
-            let old = target + ".old-\(getpid())"
-            try? fm.removeItem(atPath: old)
-            guard rename(target, old) == 0 else {
-                throw PipelineError(step: "install", path: display(target), message: "cannot move the previous output aside")
-            }
-            guard rename(staged, target) == 0 else {
-                _ = rename(old, target)
-                throw PipelineError(step: "install", path: display(target), message: "cannot move the new output into place")
-            }
-            try? fm.removeItem(atPath: old)
-        } else if rename(staged, target) != 0 {
-            throw PipelineError(step: "install", path: display(target), message: "cannot move the new output into place (errno \(errno))")
         }
     }
 }

@@ -37,6 +37,13 @@ public enum Steps {
     /// says the same is left as it is), in round order.
     public static func record(_ run: SelectionRun, manuscript m: Manuscript,
                               tool: String) throws(PipelineError) -> [RecordStore.WriteOutcome] {
+        do {
+            _ = try OutputFolder.formatFolder(RecordStore.folder, manuscript: m.root)
+        } catch let error as PipelineError {
+            throw error
+        } catch {
+            throw PipelineError(step: "output folder", path: m.path(of: RecordStore.folder), message: "\(error)")
+        }
         var outcomes: [RecordStore.WriteOutcome] = []
         for result in run.rounds {
             do {
@@ -123,18 +130,22 @@ public enum Steps {
         public var files: Int
     }
 
-    /// "write the report": the audit of `run` on `m`, with the records' status, written whole into
-    /// `folder` (replacing it).
-    public static func writeAudit(_ m: Manuscript, run: SelectionRun, to folder: String,
-                                  tool: String) throws(PipelineError) -> AuditWritten {
+    /// "write the report": the audit of `run` on `m`, with the records' status, published into
+    /// `folder` (already confined, see `OutputFolder.confined`; `name` is how the user gave it)
+    /// through its manifest, so only files modelbook wrote there are replaced.
+    public static func writeAudit(_ m: Manuscript, run: SelectionRun, to folder: String, named name: String,
+                                  adoptEarlier: Bool, tool: String,
+                                  log: (String) -> Void) throws(PipelineError) -> AuditWritten {
         let chain = chainStatus(m, run: run, tool: tool)
         let report = AuditReport.make(manuscript: m, run: run, chain: chain)
         let files = AuditRenderer.render(report)
         do {
-            try AuditWriter.write(files, to: URL(fileURLWithPath: folder))
+            try OutputManifest.publish(into: folder, adoptEarlier: adoptEarlier, log: log) {
+                try AuditWriter.write(files, to: URL(fileURLWithPath: $0))
+            }
         } catch {
-            throw PipelineError(step: "write the report", path: folder,
-                                message: "cannot write the report to \(folder): \(plain(error))")
+            throw PipelineError(step: "write the report", path: name,
+                                message: "cannot write the report to \(name): \(plain(error))")
         }
         return AuditWritten(report: report, files: files.count)
     }
@@ -142,6 +153,7 @@ public enum Steps {
     /// A write error in words: Foundation's message and the path it concerns, not the NSError dump.
     static func plain(_ error: Error) -> String {
         if let e = error as? AuditWriter.WriteError { return e.description }
+        if let e = error as? PipelineError { return (e.path.map { $0 + ": " } ?? "") + e.message }
         let ns = error as NSError
         let path = ns.userInfo[NSFilePathErrorKey] as? String
         return ns.localizedDescription + (path.map { " (\($0))" } ?? "")

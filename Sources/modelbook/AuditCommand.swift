@@ -19,15 +19,17 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup var options: ManuscriptOptions
 
-    @Option(name: .long, help: ArgumentHelp("The report folder (replaced whole).", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp("The report folder (only files modelbook wrote there are replaced).", valueName: "DIR"))
     var out: String = "build/audit"
 
     func run() throws {
+        let folder = try OutputRefusal.check("audit") { try OutputFolder.confined(out: out, manuscript: options.manuscript) }
         let m = try options.read(command: "audit", nothingDone: "no report was written")
         let run = try options.runRounds(m, command: "audit", nothingDone: "no report was written")
         let written: Steps.AuditWritten
         do {
-            written = try Steps.writeAudit(m, run: run, to: out, tool: ModelbookVersion.string)
+            written = try Steps.writeAudit(m, run: run, to: folder, named: out, adoptEarlier: out == "build/audit",
+                                           tool: ModelbookVersion.string, log: { Output.error($0 + "\n") })
         } catch {
             throw StepFailure.failed(error, command: "audit")
         }

@@ -12,7 +12,9 @@ struct BuildCommand: ParsableCommand {
             a comma-separated list or "all". Each format is written into a staging folder and moved \
             into place only when it succeeded, so a failed format keeps its previous output. A \
             failed format (including a missing xsltproc or fop) does not stop the others; the \
-            exit status is 1 when any requested format failed, 0 otherwise.
+            exit status is 1 when any requested format failed, 0 otherwise. The output folder may \
+            not be the manuscript folder, lie inside it or contain it; only files modelbook wrote \
+            there (listed in its .modelbook-manifest) are replaced, any other file is left alone.
             """
     )
 
@@ -46,6 +48,7 @@ struct BuildCommand: ParsableCommand {
                               stylesDirectory: styles ?? "styles") { line in
             Output.error(line + "\n")
         }
+        build.adoptEarlierOutputs = out == "build"
         if styles == nil { build.findStyles(manuscript: options.manuscript) }
         let log = build.log
         let report: BookBuild.Report

@@ -65,7 +65,7 @@ func files(under folder: String) -> [String: Data] {
         #expect(log.lines.first == "[1/6] read the manuscript")
         #expect(log.lines.contains("[4/6] write and validate DocBook"), "\(log.lines)")
         let first = files(under: out)
-        #expect(Set(first.keys) == ["book.xml", "book.txt", "images/NB-2024-0137/anh-1.png", "images/2024-0002/anh.png"], "\(log.lines) \((try? FileManager.default.subpathsOfDirectory(atPath: out)) ?? [])")
+        #expect(Set(first.keys) == ["book.xml", "book.txt", "images/NB-2024-0137/anh-1.png", "images/2024-0002/anh.png", ".modelbook-manifest"], "\(log.lines) \((try? FileManager.default.subpathsOfDirectory(atPath: out)) ?? [])")
         _ = try runBuild([.docbook, .text], out: out)
         #expect(files(under: out) == first)
         #expect(first["book.xml"] == Data(DocBookWriter.write(try sampleBook()).utf8))

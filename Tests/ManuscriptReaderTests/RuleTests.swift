@@ -427,7 +427,7 @@ import Testing
 
     @Test func attachmentDigestMismatch() throws {
         let r = try readChanged { m in
-            try m.replace("submissions/NB-2024-0001.xml", "5c31600f76499ab3b43ee7ced7f12e46896d8b9f51739843236e9f6355f7fbf0", "0000000000000000000000000000000000000000000000000000000000000000")
+            try m.replace("submissions/NB-2024-0001.xml", "703b5fd6a19e96cecc3287b74cc4ef127f47deb7842ed0db3cb72ce4723f4a81", "0000000000000000000000000000000000000000000000000000000000000000")
         }
         expectOnlyError(r, "submissions/NB-2024-0001.xml", 44, 47, "the SHA-256 of attachments/NB-2024-0001/anh-1.jpg does not match")
     }

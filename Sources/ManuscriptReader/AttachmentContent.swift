@@ -1,0 +1,263 @@
+import Crypto
+import Foundation
+import ManuscriptModel
+import XMLKit
+
+/// What an attachment file is, from its bytes: the reader looks once, the checks judge.
+struct AttachmentInspection: Sendable {
+    /// Relative to the manuscript folder, when the href stays inside attachments/.
+    var relativePath: String?
+    /// SHA-256 of the file's bytes; nil when it was not read.
+    var digest: String?
+    var exists: Bool
+    /// Why the file was not read (a link leading out of attachments/, not a regular file…).
+    var refusal: ConfinedFile.Refusal?
+    var content: AttachmentContent.Facts?
+
+    static let absent = AttachmentInspection(relativePath: nil, digest: nil, exists: false)
+}
+
+/// The content checks of attachments: the declared `type` must be what the bytes are, an SVG must
+/// carry nothing active or external, and an oversized image is named.
+enum AttachmentContent {
+    /// Over this many bytes an attachment gets a warning.
+    static let largeBytes = 20 * 1_048_576
+    /// Over this many pixels on either side a JPEG or PNG gets a warning.
+    static let largePixels = 10_000
+    /// An SVG (or other XML) larger than this is not parsed; it is refused.
+    static let maxSVGBytes = 16 * 1_048_576
+
+    enum Kind: Equatable, Sendable {
+        case jpeg, png, svg
+        /// Well-formed XML whose root is not `svg` (the root's name).
+        case xml(String)
+        /// Anything else.
+        case other
+
+        var described: String {
+            switch self {
+            case .jpeg: "a JPEG image"
+            case .png: "a PNG image"
+            case .svg: "an SVG image"
+            case .xml(let root): "XML with the root <\(root)>, not an SVG image"
+            case .other: "neither a JPEG, a PNG nor an SVG image"
+            }
+        }
+    }
+
+    struct Facts: Sendable {
+        var kind: Kind
+        var byteCount: Int
+        var pixels: (width: Int, height: Int)?
+        /// What makes an SVG unsafe to publish, each at its place in the SVG file.
+        var svgProblems: [XMLProblem] = []
+    }
+
+    /// Reads the attachment at `relativePath` (confined to attachments/) once: its digest and facts.
+    static func inspect(_ relativePath: String, layout: Layout) -> AttachmentInspection {
+        var out = AttachmentInspection(relativePath: relativePath, digest: nil, exists: false)
+        switch ConfinedFile.open(layout.absolute + "/" + relativePath, inside: layout.realRoot + "/attachments") {
+        case .failure(.missing):
+            return out
+        case .failure(let refusal):
+            out.exists = true
+            out.refusal = refusal
+            return out
+        case .success(let fd):
+            defer { close(fd) }
+            out.exists = true
+            guard let (digest, head, all) = digestAndHead(fd) else {
+                out.refusal = .unreadable
+                return out
+            }
+            out.digest = digest
+            out.content = facts(fd: fd, head: head, all: all)
+            return out
+        }
+    }
+
+    /// SHA-256 of the whole file, its first bytes, and all of it when it may be XML (and is small enough).
+    private static func digestAndHead(_ fd: Int32) -> (String, [UInt8], [UInt8]?)? {
+        var hasher = SHA256()
+        var kept: [UInt8] = []
+        var mayBeXML: Bool?
+        var size = 0
+        let capacity = 65536
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let n = read(fd, buffer.baseAddress!, capacity)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if n == 0 { break }
+            let piece = UnsafeRawBufferPointer(rebasing: buffer[0..<n])
+            hasher.update(bufferPointer: piece)
+            if mayBeXML == nil { mayBeXML = looksLikeXML(Array(piece.prefix(16))) }
+            size += n
+            if kept.count < 512 || (mayBeXML == true && size <= maxSVGBytes) { kept += piece }
+        }
+        let digest = hex(hasher.finalize())
+        let complete = mayBeXML == true && size <= maxSVGBytes
+        return (digest, Array(kept.prefix(512)), complete ? kept : nil)
+    }
+
+    /// Starts with `<` (after a byte-order mark and white space).
+    private static func looksLikeXML(_ head: [UInt8]) -> Bool {
+        var bytes = head[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        return bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "<")
+    }
+
+    private static func facts(fd: Int32, head: [UInt8], all: [UInt8]?) -> Facts {
+        var info = stat()
+        let size = fstat(fd, &info) == 0 ? Int(info.st_size) : head.count
+        if head.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {
+            return Facts(kind: .png, byteCount: size, pixels: pngSize(head))
+        }
+        if head.starts(with: [0xFF, 0xD8, 0xFF]) {
+            return Facts(kind: .jpeg, byteCount: size, pixels: jpegSize(fd))
+        }
+        guard let all, let doc = try? XMLDocument.parse(all, limits: ParseLimits(maxBytes: maxSVGBytes)) else {
+            return Facts(kind: .other, byteCount: size)
+        }
+        guard doc.root.name == "svg" else { return Facts(kind: .xml(doc.root.name), byteCount: size) }
+        return Facts(kind: .svg, byteCount: size, svgProblems: SVGSafety.problems(doc.root))
+    }
+
+    /// Width and height from the IHDR chunk.
+    private static func pngSize(_ head: [UInt8]) -> (Int, Int)? {
+        guard head.count >= 24 else { return nil }
+        func be32(_ i: Int) -> Int { head[i..<i + 4].reduce(0) { $0 << 8 | Int($1) } }
+        return (be32(16), be32(20))
+    }
+
+    /// Width and height from the first start-of-frame segment, walking the segments with `pread`.
+    private static func jpegSize(_ fd: Int32) -> (Int, Int)? {
+        var offset: off_t = 2
+        var header = [UInt8](repeating: 0, count: 9)
+        for _ in 0..<10_000 {
+            guard pread(fd, &header, 9, offset) == 9, header[0] == 0xFF else { return nil }
+            let marker = header[1]
+            if marker == 0xFF { offset += 1; continue }
+            if marker == 0xDA || marker == 0xD9 { return nil }
+            let length = Int(header[2]) << 8 | Int(header[3])
+            // SOF0…SOF15, except DHT (C4), JPG (C8) and DAC (CC).
+            if (0xC0...0xCF).contains(marker), ![0xC4, 0xC8, 0xCC].contains(marker) {
+                return (Int(header[7]) << 8 | Int(header[8]), Int(header[5]) << 8 | Int(header[6]))
+            }
+            guard length >= 2 else { return nil }
+            offset += off_t(2 + length)
+        }
+        return nil
+    }
+
+    // MARK: Checks (pure)
+
+    /// The error that stops an attachment from being read at all, at its `href`.
+    static func refusal(_ a: AttachmentRead) -> Finding? {
+        guard let refusal = a.inspection?.refusal, let rel = a.relativePath else { return nil }
+        return .error(at: a.href.at, refusal.message(rel, folder: "attachments/"))
+    }
+
+    /// Type against content, unsafe SVG, oversized images; at the attachment's `href` or `type`.
+    static func findings(_ a: AttachmentRead) -> [Finding] {
+        guard let facts = a.inspection?.content, let rel = a.relativePath else { return [] }
+        let shown = rel
+        var out: [Finding] = []
+        let declared = a.type.value.lowercased()
+        let expected: Kind? = switch declared {
+        case "image/jpeg", "image/jpg": .jpeg
+        case "image/png": .png
+        case "image/svg+xml": .svg
+        default: nil
+        }
+        if let expected, facts.kind != expected {
+            out.append(.error(at: a.type.at, "type=\"\(a.type.value)\" does not match the file: \(shown) is \(facts.kind.described)"
+                + (typeName(facts.kind).map { "; write type=\"\($0)\" if that is the file meant" } ?? "")))
+        } else if expected == nil, let actual = typeName(facts.kind) {
+            out.append(.error(at: a.type.at, "type=\"\(a.type.value)\" does not match the file: \(shown) is \(facts.kind.described); write type=\"\(actual)\""))
+        }
+        for p in facts.svgProblems {
+            out.append(.error(at: a.href.at, "\(shown):\(p.line):\(p.column): \(p.message); an SVG in the book may not carry scripts, "
+                + "event handlers, external references or <foreignObject>: remove it from the file (and update the sha256)"))
+        }
+        if facts.byteCount > largeBytes {
+            out.append(.warning(at: a.href.at, "\(shown) is large (\(megabytes(facts.byteCount)) MB): the HTML and PDF will be slow; "
+                + "an image of at most \(largeBytes / 1_048_576) MB is enough for print"))
+        }
+        if let (w, h) = facts.pixels, max(w, h) > largePixels {
+            out.append(.warning(at: a.href.at, "\(shown) is \(w) × \(h) pixels: more than \(largePixels) on a side makes the HTML and PDF slow; "
+                + "reduce it (3,000 pixels on the long side is enough for print)"))
+        }
+        return out
+    }
+
+    private static func typeName(_ kind: Kind) -> String? {
+        switch kind {
+        case .jpeg: "image/jpeg"
+        case .png: "image/png"
+        case .svg: "image/svg+xml"
+        case .xml, .other: nil
+        }
+    }
+
+    private static func megabytes(_ n: Int) -> String {
+        String(format: "%.1f", Double(n) / 1_048_576)
+    }
+}
+
+/// What an SVG may not hold to be published: scripts, event handlers, references to anything
+/// outside the file (links, stylesheets, images), and `foreignObject` (HTML inside the picture).
+enum SVGSafety {
+    static let refusedElements: Set<String> = ["script", "foreignObject", "iframe", "embed", "object", "handler", "listener"]
+    /// Embedded raster images are not external: `data:` URIs of these types are allowed.
+    static let allowedData = ["data:image/png", "data:image/jpeg", "data:image/gif"]
+
+    static func problems(_ root: XMLElement) -> [XMLProblem] {
+        var out: [XMLProblem] = []
+        func visit(_ e: XMLElement) {
+            let p = e.position
+            if refusedElements.contains(e.name) {
+                out.append(XMLProblem(line: p.line, column: p.column, "it has a <\(e.name)> element"))
+            }
+            if e.name == "style", let bad = externalURL(inCSS: e.textContent) {
+                out.append(XMLProblem(line: p.line, column: p.column, "its <style> refers to \(bad), outside the file"))
+            }
+            for (qualified, value) in e.attributes {
+                let local = String(qualified.split(separator: ":").last ?? "").lowercased()
+                if local.hasPrefix("on") {
+                    out.append(XMLProblem(line: p.line, column: p.column, "<\(e.name)> has an event handler \(qualified)=\"…\""))
+                } else if local == "href" || local == "src", !isInternal(value) {
+                    out.append(XMLProblem(line: p.line, column: p.column, "<\(e.name)> refers to \(value), outside the file (\(qualified))"))
+                } else if let bad = externalURL(inCSS: value) {
+                    out.append(XMLProblem(line: p.line, column: p.column, "<\(e.name)> refers to \(bad), outside the file (\(qualified))"))
+                }
+            }
+            e.forEachElement(visit)
+        }
+        visit(root)
+        return out
+    }
+
+    /// `#id` (a part of the same file) or an embedded raster image.
+    static func isInternal(_ reference: String) -> Bool {
+        let r = reference.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        return r.hasPrefix("#") || allowedData.contains { r.hasPrefix($0) }
+    }
+
+    /// The first `url(…)` not pointing into the file, or an `@import`, in CSS text.
+    static func externalURL(inCSS css: String) -> String? {
+        let lower = css.lowercased()
+        if let r = lower.range(of: "@import") { return String(css[r.lowerBound...].prefix(60)) }
+        var rest = lower[...]
+        while let r = rest.range(of: "url(") {
+            let inside = rest[r.upperBound...].drop { $0 == " " || $0 == "\"" || $0 == "'" }
+            let target = String(inside.prefix { $0 != ")" && $0 != "\"" && $0 != "'" })
+            if !isInternal(target) { return "url(\(target))" }
+            rest = rest[r.upperBound...]
+        }
+        return nil
+    }
+}
