@@ -85,6 +85,8 @@ public struct BookBuild {
     public var adoptEarlierOutputs = false
     /// The names an output folder of `build` can hold.
     public static let outputNames = ["book.xml", "images", "book.txt", "html", "book.pdf", "book.invalid.xml"]
+    /// Where the steps are announced; nil: as `[n/m] step` lines through `log`.
+    public var progress: ProgressReporter?
 
     public init(formats: Set<BuildFormat>, outputDirectory: String = "build", width: Int = 72,
                 stylesDirectory: String = "styles",
@@ -120,7 +122,10 @@ public struct BookBuild {
         if formats.contains(.pdf) { steps.append("render PDF (xsltproc + FOP)") }
         steps.append("move outputs into place")
         var n = 0
-        func step() { n += 1; log("[\(n)/\(steps.count)] \(steps[n - 1])") }
+        func step() {
+            n += 1
+            if let progress { progress.step(n, of: steps.count, steps[n - 1]) } else { log(ProgressReporter.stepLine(n, of: steps.count, steps[n - 1])) }
+        }
 
         _ = try OutputFolder.confined(out: outputDirectory, manuscript: folder)
         step()

@@ -38,6 +38,8 @@ struct BuildCommand: ParsableCommand {
             + "beside the manuscript, or beside the program).", valueName: "DIR"))
     var styles: String?
 
+    @OptionGroup var progressOptions: ProgressOptions
+
     func validate() throws {
         guard (20...1000).contains(width) else { throw ValidationError("--width must be between 20 and 1000") }
         do {
@@ -48,10 +50,10 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
+        let progress = progressOptions.reporter()
         var build = BookBuild(formats: try BuildFormat.parseList(format), outputDirectory: out, width: width,
-                              stylesDirectory: styles ?? "styles") { line in
-            FileHandle.standardError.write(Data((line + "\n").utf8))
-        }
+                              stylesDirectory: styles ?? "styles", log: progress.message)
+        build.progress = progress
         build.adoptEarlierOutputs = out == "build"
         if styles == nil {
             let searched = StylesLocation.candidates(manuscript: options.manuscript,
@@ -65,9 +67,12 @@ struct BuildCommand: ParsableCommand {
         }
         let report: BookBuild.Report
         do {
-            report = try build.run(manuscript: options.manuscript, load: BuildSources.loadManuscript,
+            report = try build.run(manuscript: options.manuscript,
+                                   load: { try BuildSources.loadManuscript($0, options: progress.readOptions) },
                                    select: BuildSources.select)
+            progress.finish()
         } catch {
+            progress.finish()
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(1)
         }
@@ -84,8 +89,8 @@ struct BuildCommand: ParsableCommand {
 /// The glue between `build` and the modules that read and select.
 enum BuildSources {
     /// The manuscript as the reader sees it; its errors stop the build (warnings are printed and it goes on).
-    static func loadManuscript(_ folder: String) throws -> Manuscript {
-        let result = ManuscriptReader.read(folder: folder)
+    static func loadManuscript(_ folder: String, options: ReadOptions = ReadOptions()) throws -> Manuscript {
+        let result = ManuscriptReader.read(folder: folder, options: options)
         let sorted = result.findings.sortedForReport()
         let errors = sorted.filter { $0.severity == .error }
         guard errors.isEmpty else {
