@@ -20,6 +20,8 @@ public final class ProgressReporter: @unchecked Sendable {
     private var started = 0.0
     private var lastDrawn = -Double.infinity
     private var barShown = false
+    /// The current step's count reached its total.
+    private var counted = false
 
     /// - Parameters:
     ///   - write: where the text goes, exactly as given (no newline added).
@@ -52,6 +54,7 @@ public final class ProgressReporter: @unchecked Sendable {
             label = Self.stepLine(n, of: total, name)
             started = now()
             lastDrawn = -Double.infinity
+            counted = false
             switch mode {
             case .quiet: break
             case .lines: write(label + "\n")
@@ -63,16 +66,20 @@ public final class ProgressReporter: @unchecked Sendable {
     }
 
     /// `done` of `total` items of the current step are finished (a bar only: lines stay one
-    /// per step). Redraws at most ten times a second, and always at the last item.
+    /// per step). Redraws at most ten times a second, and always at the last item, which ends
+    /// the bar's line (a count arriving late from another thread is then ignored).
     public func count(_ done: Int, of total: Int) {
         guard mode == .bar else { return }
         lock.withLock {
             let t = now()
-            guard t - lastDrawn >= 0.1 || done >= total else { return }
+            guard !counted, t - lastDrawn >= 0.1 || done >= total else { return }
             lastDrawn = t
-            write("\r" + Self.barLine(label, count: done, total: total,
-                                      elapsed: t - started) + "\u{1B}[K")
+            write("\r" + Self.barLine(label, count: done, total: total, elapsed: t - started) + "\u{1B}[K")
             barShown = true
+            if done >= total {
+                counted = true
+                endBar()
+            }
         }
     }
 

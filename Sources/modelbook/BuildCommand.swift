@@ -68,8 +68,8 @@ struct BuildCommand: ParsableCommand {
         let report: BookBuild.Report
         do {
             report = try build.run(manuscript: options.manuscript,
-                                   load: { try BuildSources.loadManuscript($0, options: progress.readOptions) },
-                                   select: BuildSources.select)
+                                   load: { try BuildSources.loadManuscript($0, options: progress.readOptions, note: progress.message) },
+                                   select: { try BuildSources.select($0, note: progress.message) })
             progress.finish()
         } catch {
             progress.finish()
@@ -89,7 +89,8 @@ struct BuildCommand: ParsableCommand {
 /// The glue between `build` and the modules that read and select.
 enum BuildSources {
     /// The manuscript as the reader sees it; its errors stop the build (warnings are printed and it goes on).
-    static func loadManuscript(_ folder: String, options: ReadOptions = ReadOptions()) throws -> Manuscript {
+    static func loadManuscript(_ folder: String, options: ReadOptions,
+                               note: (String) -> Void) throws -> Manuscript {
         let result = ManuscriptReader.read(folder: folder, options: options)
         let sorted = result.findings.sortedForReport()
         let errors = sorted.filter { $0.severity == .error }
@@ -99,7 +100,7 @@ enum BuildSources {
                                     + "Fix them (`modelbook check` lists them too) and run again.",
                                 details: errors.map(\.formatted))
         }
-        for warning in sorted { Output.error(warning.formatted + "\n") }
+        for warning in sorted { note(warning.formatted) }
         KeptUntilExit.keep(result)
         return result.manuscript
     }
@@ -108,7 +109,7 @@ enum BuildSources {
     /// record of every round says exactly that (same inputs, same results), the build uses those
     /// records and writes nothing. Otherwise it records the rounds first, as `modelbook select`
     /// does, and says so.
-    static func select(_ manuscript: Manuscript) throws -> BookSelection {
+    static func select(_ manuscript: Manuscript, note: (String) -> Void) throws -> BookSelection {
         let run: SelectionRun
         do {
             run = try Selection.run(manuscript)
@@ -134,10 +135,10 @@ enum BuildSources {
         }
         let list = { (paths: [String]) in paths.map { shown($0, manuscript) }.joined(separator: ", ") }
         if written.isEmpty {
-            Output.error("using the round records \(list(used)): they match the current inputs\n")
+            note("using the round records \(list(used)): they match the current inputs")
         } else {
-            Output.error("the round records did not match the current inputs (or there were none), "
-                         + "so the rounds were run again and recorded: \(list(written))\n")
+            note("the round records did not match the current inputs (or there were none), "
+                 + "so the rounds were run again and recorded: \(list(written))")
         }
         let finalRecord = (written + used).last
         guard let selection = Selection.bookSelection(from: run, record: finalRecord) else {

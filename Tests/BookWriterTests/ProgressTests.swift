@@ -70,7 +70,8 @@ final class FakeClock: @unchecked Sendable {
         clock.seconds = 0.2
         progress.count(3, of: 4)           // 0.15 s later: drawn
         clock.seconds = 0.21
-        progress.count(4, of: 4)           // the last: drawn
+        progress.count(4, of: 4)           // the last: drawn, and the line ended
+        progress.count(3, of: 4)           // late, from another thread: ignored
         progress.message("a warning")      // below the bar
         progress.step(2, of: 2, "select")
         progress.finish()
