@@ -3,9 +3,9 @@ import XMLKit
 
 /// The program that checks the finished book.xml against the DocBook 5.0 RELAX NG schema.
 ///
-/// jing (James Clark's reference validator, Debian `jing`) is used when it is on `PATH`: it
-/// validates a large book several times faster than libxml2, out of process, while the plain text
-/// is rendered on another thread. libxml2, in process, is the fallback when jing is absent or
+/// jing (James Clark's reference validator, Debian `jing`) is used when it is on `PATH`: on a
+/// large book it needs much less CPU than libxml2 (see docs/design.md), and it runs out of
+/// process while the plain text is rendered on another thread. libxml2, in process, is the fallback when jing is absent or
 /// cannot run. Both check the whole official schema, and both check ID/IDREF: jing by the
 /// schema's DTD-compatibility datatypes (on unless `-i` is given), libxml2 after its schema pass.
 public enum BookValidator: Sendable, Equatable {
