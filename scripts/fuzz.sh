@@ -6,6 +6,8 @@
 # as SingleFileReader.tags says), and runs with the limits every input must keep: no crash, no
 # input over 2 s, no more than 200 MB. An input that breaks one is copied into the regression
 # fixtures, which `swift test --filter FuzzRegressionTests` replays, and the run fails.
+# FUZZ_SANITIZE=fuzzer,address adds AddressSanitizer (slower; for the reader's unsafe buffers);
+# its shadow memory and quarantine count in the process's memory, so give it FUZZ_RSS_MB=1000.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_TO_RUN=${1:-60}
@@ -13,6 +15,7 @@ SWIFT=${SWIFT:-swift}
 BUILD=.build/fuzz
 REGRESSIONS=Tests/ManuscriptReaderTests/Fixtures/fuzz-regressions
 SANITIZE=${FUZZ_SANITIZE:-fuzzer}
+RSS_MB=${FUZZ_RSS_MB:-200}
 
 MODELBOOK_FUZZ=1 "$SWIFT" build -c debug --build-path "$BUILD" --product reader-fuzzer \
   -Xswiftc -sanitize="$SANITIZE" -Xswiftc -parse-as-library
@@ -20,7 +23,8 @@ FUZZER="$BUILD/debug/reader-fuzzer"
 
 # Seeds: tag byte + file. Folders and names say the kind.
 SEEDS="$BUILD/seeds"
-rm -rf "$SEEDS"; mkdir -p "$SEEDS" "$BUILD/corpus" "$BUILD/artifacts"
+# Artefacts are this run's finds only.
+rm -rf "$SEEDS" "$BUILD/artifacts"; mkdir -p "$SEEDS" "$BUILD/corpus" "$BUILD/artifacts"
 tag_of() { # path -> tag letter, or nothing for a file the reader does not take as input
   case "$1" in
     */submissions/*.xml) echo s ;; */edits/*.xml) echo e ;; */reviews/*.xml) echo r ;;
@@ -42,7 +46,7 @@ echo "fuzz: $n seeds; running for $SECONDS_TO_RUN s"
 
 status=0
 "$FUZZER" "$BUILD/corpus" "$SEEDS" "$REGRESSIONS" \
-  -max_total_time="$SECONDS_TO_RUN" -timeout=2 -rss_limit_mb=200 -max_len=65536 \
+  -max_total_time="$SECONDS_TO_RUN" -timeout=2 -rss_limit_mb="$RSS_MB" -max_len=65536 \
   -artifact_prefix="$BUILD/artifacts/" -print_final_stats=1 || status=$?
 found=$(find "$BUILD/artifacts" -type f | wc -l)
 if [ "$status" -ne 0 ] || [ "$found" -gt 0 ]; then
