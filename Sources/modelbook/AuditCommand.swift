@@ -25,6 +25,8 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The report folder (only files modelbook wrote there are replaced).", valueName: "DIR"))
     var out: String = "build/audit"
 
+    @OptionGroup var progressOptions: ProgressOptions
+
     /// A write error in words: Foundation's message and the path it concerns, not the NSError dump.
     static func plain(_ error: Error) -> String {
         if let e = error as? AuditWriter.WriteError { return e.description }
@@ -36,9 +38,12 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         let folder = try OutputRefusal.check("audit") { try OutputFolder.confined(out: out, manuscript: options.manuscript) }
-        let m = try SelectionInput.read(options, command: "audit", nothingDone: "no report was written")
+        let progress = progressOptions.reporter(["read the manuscript", "run the rounds", "write the report"])
+        let m = try SelectionInput.read(options, command: "audit", nothingDone: "no report was written", progress: progress)
         let run: SelectionRun
         do {
+            progress.next()
+            defer { progress.finish() }
             run = try Selection.run(m)
             KeptUntilExit.keep(run)
         } catch {
@@ -46,6 +51,8 @@ struct AuditCommand: ParsableCommand {
                          + "modelbook audit: stopped; no report was written.\n")
             throw ExitCode(1)
         }
+        progress.next()
+        defer { progress.finish() }
         let chain = AuditChain.status(manuscript: m, run: run, tool: ModelbookVersion.string)
         let report = AuditReport.make(manuscript: m, run: run, chain: chain)
         let files = AuditRenderer.render(report)

@@ -38,6 +38,8 @@ struct BuildCommand: ParsableCommand {
             + "beside the manuscript, or beside the program).", valueName: "DIR"))
     var styles: String?
 
+    @OptionGroup var progressOptions: ProgressOptions
+
     func validate() throws {
         guard (20...1000).contains(width) else { throw ValidationError("--width must be between 20 and 1000") }
         do {
@@ -48,10 +50,10 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
+        let progress = progressOptions.reporter()
         var build = BookBuild(formats: try BuildFormat.parseList(format), outputDirectory: out, width: width,
-                              stylesDirectory: styles ?? "styles") { line in
-            FileHandle.standardError.write(Data((line + "\n").utf8))
-        }
+                              stylesDirectory: styles ?? "styles", log: progress.message)
+        build.progress = progress
         build.adoptEarlierOutputs = out == "build"
         if styles == nil {
             let searched = StylesLocation.candidates(manuscript: options.manuscript,
@@ -65,9 +67,12 @@ struct BuildCommand: ParsableCommand {
         }
         let report: BookBuild.Report
         do {
-            report = try build.run(manuscript: options.manuscript, load: BuildSources.loadManuscript,
-                                   select: BuildSources.select)
+            report = try build.run(manuscript: options.manuscript,
+                                   load: { try BuildSources.loadManuscript($0, options: progress.readOptions, note: progress.message) },
+                                   select: { try BuildSources.select($0, note: progress.message) })
+            progress.finish()
         } catch {
+            progress.finish()
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(1)
         }
@@ -84,8 +89,9 @@ struct BuildCommand: ParsableCommand {
 /// The glue between `build` and the modules that read and select.
 enum BuildSources {
     /// The manuscript as the reader sees it; its errors stop the build (warnings are printed and it goes on).
-    static func loadManuscript(_ folder: String) throws -> Manuscript {
-        let result = ManuscriptReader.read(folder: folder)
+    static func loadManuscript(_ folder: String, options: ReadOptions,
+                               note: (String) -> Void) throws -> Manuscript {
+        let result = ManuscriptReader.read(folder: folder, options: options)
         let sorted = result.findings.sortedForReport()
         let errors = sorted.filter { $0.severity == .error }
         guard errors.isEmpty else {
@@ -94,7 +100,7 @@ enum BuildSources {
                                     + "Fix them (`modelbook check` lists them too) and run again.",
                                 details: errors.map(\.formatted))
         }
-        for warning in sorted { Output.error(warning.formatted + "\n") }
+        for warning in sorted { note(warning.formatted) }
         KeptUntilExit.keep(result)
         return result.manuscript
     }
@@ -103,7 +109,7 @@ enum BuildSources {
     /// record of every round says exactly that (same inputs, same results), the build uses those
     /// records and writes nothing. Otherwise it records the rounds first, as `modelbook select`
     /// does, and says so.
-    static func select(_ manuscript: Manuscript) throws -> BookSelection {
+    static func select(_ manuscript: Manuscript, note: (String) -> Void) throws -> BookSelection {
         let run: SelectionRun
         do {
             run = try Selection.run(manuscript)
@@ -129,10 +135,10 @@ enum BuildSources {
         }
         let list = { (paths: [String]) in paths.map { shown($0, manuscript) }.joined(separator: ", ") }
         if written.isEmpty {
-            Output.error("using the round records \(list(used)): they match the current inputs\n")
+            note("using the round records \(list(used)): they match the current inputs")
         } else {
-            Output.error("the round records did not match the current inputs (or there were none), "
-                         + "so the rounds were run again and recorded: \(list(written))\n")
+            note("the round records did not match the current inputs (or there were none), "
+                 + "so the rounds were run again and recorded: \(list(written))")
         }
         let finalRecord = (written + used).last
         guard let selection = Selection.bookSelection(from: run, record: finalRecord) else {

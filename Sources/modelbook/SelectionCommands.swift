@@ -9,8 +9,10 @@ import Selection
 /// Reads the manuscript for a selection command; prints the reader's errors and stops when there are any.
 enum SelectionInput {
     static func read(_ options: ManuscriptOptions, command: String,
-                     nothingDone: String = "nothing was selected or recorded") throws -> Manuscript {
-        let result = ManuscriptReader.read(folder: options.manuscript)
+                     nothingDone: String = "nothing was selected or recorded", progress: ProgressReporter? = nil) throws -> Manuscript {
+        progress?.next()
+        let result = ManuscriptReader.read(folder: options.manuscript, options: progress?.readOptions ?? ReadOptions())
+        progress?.finish()
         let errors = result.findings.filter { $0.severity == .error }
         if !errors.isEmpty {
             var out = errors.sortedForReport().map(\.formatted).joined(separator: "\n") + "\n"
@@ -67,10 +69,15 @@ struct SelectCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not write round records.")
     var noRecord = false
 
+    @OptionGroup var progressOptions: ProgressOptions
+
     func run() throws {
-        let m = try SelectionInput.read(options, command: "select")
+        let progress = progressOptions.reporter(["read the manuscript", "run the rounds"])
+        let m = try SelectionInput.read(options, command: "select", progress: progress)
         let run: SelectionRun
         do {
+            progress.next()
+            defer { progress.finish() }
             run = try Selection.run(m, through: round)
             KeptUntilExit.keep(run)
         } catch {
