@@ -4,6 +4,8 @@
 #                and its audit report into build/audit/
 #   make test    install what is missing, run the whole test suite
 #   make bench   10,000-submission benchmarks against xmllint and pandoc
+#   make fuzz    libFuzzer on the manuscript reader for FUZZ_SECONDS (default 60); an input that
+#                crashes, hangs over 2 s or uses over 200 MB is kept as a regression fixture
 #   make install PREFIX=/usr/local   the program into PREFIX/bin (with its schemas beside it) and the
 #                styles into PREFIX/share/modelbook/styles, where `modelbook build` finds them
 #
@@ -15,6 +17,7 @@ MANUSCRIPT  ?= manuscript
 OUT         ?= build
 CONFIG      ?= release
 PREFIX      ?= /usr/local
+FUZZ_SECONDS ?= 60
 
 BUILD_PKGS  := pkg-config libxml2-dev libglpk-dev
 BOOK_PKGS   := xsltproc docbook5-xml docbook-xsl-ns fop fonts-noto-core
@@ -23,7 +26,7 @@ BENCH_PKGS  := pandoc time bc libxml2-utils
 
 BIN = .build/$(CONFIG)/modelbook
 
-.PHONY: book test bench install deps-build deps-book deps-test deps-bench modelbook clean
+.PHONY: book test bench fuzz install deps-build deps-book deps-test deps-bench modelbook clean
 
 book: deps-build deps-book modelbook
 	$(BIN) check --manuscript $(MANUSCRIPT)
@@ -36,6 +39,9 @@ test: deps-build deps-book deps-test
 
 bench: deps-build deps-bench modelbook
 	bash scripts/bench.sh $(BIN)
+
+fuzz: deps-build
+	SWIFT=$(SWIFT) bash scripts/fuzz.sh $(FUZZ_SECONDS)
 
 # SwiftPM looks for a module's resources in a folder beside the program first.
 install: deps-build modelbook

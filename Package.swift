@@ -99,3 +99,10 @@ let package = Package(
         .testTarget(name: "AssignmentTests", dependencies: ["Assignment", "ManuscriptModel"]),
     ]
 )
+
+// The libFuzzer target over the manuscript reader, built only by `make fuzz`
+// (MODELBOOK_FUZZ=1, with -sanitize=fuzzer): libFuzzer supplies its `main`.
+if Context.environment["MODELBOOK_FUZZ"] != nil {
+    package.products.append(.executable(name: "reader-fuzzer", targets: ["ReaderFuzzer"]))
+    package.targets.append(.executableTarget(name: "ReaderFuzzer", dependencies: ["ManuscriptReader"], path: "Fuzz/ReaderFuzzer"))
+}

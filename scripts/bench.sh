@@ -4,6 +4,7 @@
 #   check  vs  xmllint --noout --relaxng (same schemas, same files)
 #   select (through the final round) vs check
 #   build --format docbook,text on a 10,000-entry book vs pandoc -f docbook -t plain
+#   validation of that book.xml: libxml2 (xmllint, and the build without jing) vs jing
 set -euo pipefail
 BIN=${1:-.build/release/modelbook}
 N=${BENCH_SUBMISSIONS:-10000}
@@ -70,6 +71,18 @@ if [ -f "$DOCBOOK_RNG" ]; then
     echo "so with libxml2 validation the build is at most $(echo "$p / $half" | bc -l | cut -c1-5)x faster than pandoc;"
     echo "with reading the manuscript as well (check, above): at most $(echo "$p / ($half + $(cat "$WORK/modelbook check.secs"))" | bc -l | cut -c1-5)x"
   fi
+fi
+# The build validates book.xml with jing when it is installed, else with libxml2 in process: the
+# two validators on the same file, alone and inside the build (docbook only; PATH without jing).
+if [ -f "$DOCBOOK_RNG" ] && command -v jing >/dev/null; then
+  echo
+  echo "== validation of book.xml: libxml2 vs jing"
+  measure "jing book.xml" jing "$DOCBOOK_RNG" "$WORK/book/book.xml"
+  echo "ratio xmllint/jing: $(echo "$(cat "$WORK/xmllint --relaxng book.xml.secs") / $(cat "$WORK/jing book.xml.secs")" | bc -l | cut -c1-5)"
+  measure "modelbook build docbook (jing)" "$BIN" build --manuscript "$CORPUS" --out "$WORK/book-jing" --format docbook
+  measure "modelbook build docbook (libxml2)" env PATH=/nonexistent "$BIN" build --manuscript "$CORPUS" --out "$WORK/book-libxml2" --format docbook
+  grep -h "checked by" "$WORK/modelbook build docbook (jing).err" "$WORK/modelbook build docbook (libxml2).err" || true
+  echo "ratio build libxml2/jing: $(echo "$(cat "$WORK/modelbook build docbook (libxml2).secs") / $(cat "$WORK/modelbook build docbook (jing).secs")" | bc -l | cut -c1-5)"
 fi
 echo
 echo "== assign: $N candidates x 40 reviewers x K=4"

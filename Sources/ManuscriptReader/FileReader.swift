@@ -11,25 +11,28 @@ struct FileReader {
     let attachmentDigests: DigestCache
 
     func read(_ job: ManuscriptReader.Job) -> FileOutcome {
+        switch layout.readConfined(job.relativePath) {
+        case .success(let bytes):
+            return read(job, bytes: bytes)
+        case .failure(let refusal):
+            let display = layout.display(job.relativePath)
+            var outcome = FileOutcome(relativePath: job.relativePath, displayPath: display, format: job.format, isEdit: job.isEdit)
+            let message = if case .outside = refusal { refusal.message("this file", folder: "the manuscript folder") }
+                          else { "cannot open the file: check that it exists and can be read" }
+            let leftOut = Self.leftOutNote(job, stem: ManuscriptReader.stem(job.relativePath))
+            outcome.findings.append(.error(at: SourceLocation(path: display), message, notes: [leftOut!]))
+            outcome.unreadable = true
+            return outcome
+        }
+    }
+
+    /// Reads one file's bytes, already in memory.
+    func read(_ job: ManuscriptReader.Job, bytes: [UInt8]) -> FileOutcome {
         let display = layout.display(job.relativePath)
         var outcome = FileOutcome(relativePath: job.relativePath, displayPath: display, format: job.format, isEdit: job.isEdit)
         let top = SourceLocation(path: display)
         let stem = ManuscriptReader.stem(job.relativePath)
-        let leftOut: Finding.Note? = job.format == .submission
-            ? .init(message: job.isEdit ? "nothing in this file was read: the edited text of \(stem) is not used until the file is fixed"
-                                        : "nothing in this file was read: submission \(stem) is counted but left out until the file is fixed")
-            : .init(message: "nothing in this file was read until it is fixed")
-
-        let bytes: [UInt8]
-        switch layout.readConfined(job.relativePath) {
-        case .success(let read): bytes = read
-        case .failure(let refusal):
-            let message = if case .outside = refusal { refusal.message("this file", folder: "the manuscript folder") }
-                          else { "cannot open the file: check that it exists and can be read" }
-            outcome.findings.append(.error(at: top, message, notes: [leftOut!]))
-            outcome.unreadable = true
-            return outcome
-        }
+        let leftOut = Self.leftOutNote(job, stem: stem)
         outcome.digests[job.relativePath] = sha256Hex(bytes)
 
         let document: XMLDocument
@@ -100,6 +103,14 @@ struct FileReader {
         }
         outcome.findings += mapper.findings
         return outcome
+    }
+
+    /// The note under a file's first error when nothing in it could be read.
+    private static func leftOutNote(_ job: ManuscriptReader.Job, stem: String) -> Finding.Note? {
+        job.format == .submission
+            ? .init(message: job.isEdit ? "nothing in this file was read: the edited text of \(stem) is not used until the file is fixed"
+                                        : "nothing in this file was read: submission \(stem) is counted but left out until the file is fixed")
+            : .init(message: "nothing in this file was read until it is fixed")
     }
 
     private func what(_ job: ManuscriptReader.Job) -> String {

@@ -14,13 +14,16 @@ public struct ReadOptions: Sendable {
     public var validateDocBook: Bool
     /// The current directory, for printing paths relative to it (nil: the process's).
     public var currentDirectory: String?
+    /// Told `(files read, files to read)` after each file, from the worker threads.
+    public var progress: (@Sendable (Int, Int) -> Void)?
 
     public init(maxFileBytes: Int = 16 * 1_048_576, workers: Int? = nil, validateDocBook: Bool = true,
-                currentDirectory: String? = nil) {
+                currentDirectory: String? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil) {
         self.maxFileBytes = maxFileBytes
         self.workers = workers
         self.validateDocBook = validateDocBook
         self.currentDirectory = currentDirectory
+        self.progress = progress
     }
 }
 
@@ -211,6 +214,7 @@ public enum ManuscriptReader {
         }
         let results = ResultSlots(count: jobs.count)
         let next = Counter()
+        let finished = Counter()
         let attachmentDigests = DigestCache()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let schemas = SchemaSet()
@@ -220,6 +224,7 @@ public enum ManuscriptReader {
                 // Each file's libxml2 tree is freed as soon as its values are mapped.
                 let outcome = autoreleasepoolIfNeeded { FileReader(layout: layout, options: options, schemas: schemas, attachmentDigests: attachmentDigests).read(jobs[i]) }
                 results.set(i, outcome)
+                if let progress = options.progress { progress(finished.take() + 1, jobs.count) }
             }
         }
         return results.take()

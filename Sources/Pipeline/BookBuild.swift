@@ -63,6 +63,8 @@ public struct BookBuild {
     public var adoptEarlierOutputs = false
     /// The names an output folder of `build` can hold.
     public static let outputNames = ["book.xml", "images", "book.txt", "html", "book.pdf", "book.invalid.xml"]
+    /// Where the steps are announced; nil: as `[n/m] step` lines through `log`.
+    public var progress: ProgressReporter?
 
     public init(formats: Set<BuildFormat>, outputDirectory: String = "build", width: Int = 72,
                 stylesDirectory: String = "styles",
@@ -98,7 +100,10 @@ public struct BookBuild {
         if formats.contains(.pdf) { steps.append("render PDF (xsltproc + FOP)") }
         steps.append("move outputs into place")
         var n = 0
-        func step() { n += 1; log("[\(n)/\(steps.count)] \(steps[n - 1])") }
+        func step() {
+            n += 1
+            if let progress { progress.step(n, of: steps.count, steps[n - 1]) } else { log(ProgressReporter.stepLine(n, of: steps.count, steps[n - 1])) }
+        }
 
         _ = try OutputFolder.confined(out: outputDirectory, manuscript: folder)
         step()
@@ -217,28 +222,25 @@ public struct BookBuild {
         try copyImages(book, manuscript: manuscript, to: staging + "/images")
     }
 
-    /// Validates against the DocBook 5.0 RELAX NG schema, in process. On failure the document is
+    /// Validates against the DocBook 5.0 RELAX NG schema, with jing when it is installed, else
+    /// in process with libxml2 (`BookValidator`). On failure the document is
     /// kept as `book.invalid.xml` beside the outputs, and every error points into it.
     private func validate(_ xml: String, parts: [Range<Int>], stagingPath: String, out: String) throws {
         guard FileManager.default.fileExists(atPath: docbookSchema) else {
             throw PipelineError(step: "validate DocBook", path: docbookSchema,
                                 message: "the DocBook 5.0 schema is missing; install the Debian package docbook5-xml")
         }
-        let schema: RelaxNGSchema
-        do {
-            schema = try RelaxNGSchema(path: docbookSchema)
-        } catch {
-            throw PipelineError(step: "validate DocBook", path: docbookSchema, message: "the schema does not compile",
-                                details: error.problems.map { "\(docbookSchema):\($0)" })
-        }
-        let problems = DocBookValidation.problems(Array(xml.utf8), parts: parts, schema: schema)
+        let outcome = try BookValidator.choose(path: environment["PATH"])
+            .validate(file: stagingPath, bytes: Array(xml.utf8), parts: parts, schemaPath: docbookSchema, environment: environment)
+        outcome.report.forEach(log)
+        let problems = outcome.problems
         guard !problems.isEmpty else { return }
         let kept = out + "/book.invalid.xml"
         // Moved into place with the outputs, as modelbook's own file.
         _ = rename(stagingPath, (stagingPath as NSString).deletingLastPathComponent + "/book.invalid.xml")
         let shown = display(kept)
         throw PipelineError(step: "validate DocBook", path: shown,
-                            message: "the DocBook is not valid against DocBook 5.0 (\(problems.count) errors); the previous book.xml is kept",
+                            message: "the DocBook is not valid against DocBook 5.0 (\(problems.count) errors, found by \(outcome.checkedBy.name)); the previous book.xml is kept",
                             details: problems.prefix(200).map { "\(shown):\($0.line):\($0.column): error: \($0.message)" })
     }
 

@@ -8,6 +8,7 @@ public struct ExternalTool: Sendable, Hashable {
 
     public static let xsltproc = ExternalTool(name: "xsltproc", package: "xsltproc")
     public static let fop = ExternalTool(name: "fop", package: "fop")
+    public static let jing = ExternalTool(name: "jing", package: "jing")
 
     /// The program's path on `PATH`, or nil.
     public func locate(path: String? = ProcessInfo.processInfo.environment["PATH"]) -> String? {

@@ -11,8 +11,8 @@ import Selection
 public enum Steps {
     /// "read the manuscript": every file read and checked. Errors stop the step (the error holds
     /// them, sorted as `check` prints them); warnings stay in the result for the caller to show.
-    public static func read(_ folder: String) throws(PipelineError) -> ReadResult {
-        let result = ManuscriptReader.read(folder: folder)
+    public static func read(_ folder: String, options: ReadOptions = ReadOptions()) throws(PipelineError) -> ReadResult {
+        let result = ManuscriptReader.read(folder: folder, options: options)
         let errors = result.findings.filter { $0.severity == .error }.sortedForReport()
         guard errors.isEmpty else {
             throw PipelineError(step: "read the manuscript", path: folder,

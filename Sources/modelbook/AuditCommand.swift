@@ -22,12 +22,17 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The report folder (only files modelbook wrote there are replaced).", valueName: "DIR"))
     var out: String = "build/audit"
 
+    @OptionGroup var progressOptions: ProgressOptions
+
     func run() throws {
         let folder = try OutputRefusal.check("audit") { try OutputFolder.confined(out: out, manuscript: options.manuscript) }
-        let m = try options.read(command: "audit", nothingDone: "no report was written")
-        let run = try options.runRounds(m, command: "audit", nothingDone: "no report was written")
+        let progress = progressOptions.reporter(["read the manuscript", "run the rounds", "write the report"])
+        let m = try options.read(command: "audit", nothingDone: "no report was written", progress: progress)
+        let run = try options.runRounds(m, command: "audit", nothingDone: "no report was written", progress: progress)
         let written: Steps.AuditWritten
         do {
+            progress.next()
+            defer { progress.finish() }
             written = try Steps.writeAudit(m, run: run, to: folder, named: out, adoptEarlier: out == "build/audit",
                                            tool: ModelbookVersion.string, log: { Output.error($0 + "\n") })
         } catch {

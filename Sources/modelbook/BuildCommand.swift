@@ -34,6 +34,8 @@ struct BuildCommand: ParsableCommand {
             + "beside the manuscript, or beside the program).", valueName: "DIR"))
     var styles: String?
 
+    @OptionGroup var progressOptions: ProgressOptions
+
     func validate() throws {
         guard (20...1000).contains(width) else { throw ValidationError("--width must be between 20 and 1000") }
         do {
@@ -44,10 +46,10 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
+        let progress = progressOptions.reporter()
         var build = BookBuild(formats: try BuildFormat.parseList(format), outputDirectory: out, width: width,
-                              stylesDirectory: styles ?? "styles") { line in
-            Output.error(line + "\n")
-        }
+                              stylesDirectory: styles ?? "styles", log: progress.message)
+        build.progress = progress
         build.adoptEarlierOutputs = out == "build"
         if styles == nil { build.findStyles(manuscript: options.manuscript) }
         let log = build.log
@@ -56,7 +58,7 @@ struct BuildCommand: ParsableCommand {
             report = try build.run(manuscript: options.manuscript, load: { folder in
                 let result: ReadResult
                 do throws(PipelineError) {
-                    result = try Steps.read(folder)
+                    result = try Steps.read(folder, options: progress.readOptions)
                 } catch {
                     throw error.adding("; nothing was built. Fix them (`modelbook check` lists them too) and run again.")
                 }
@@ -66,7 +68,9 @@ struct BuildCommand: ParsableCommand {
             }, select: { manuscript in
                 try Steps.finalSelection(manuscript, tool: ModelbookVersion.string, log: log)
             })
+            progress.finish()
         } catch {
+            progress.finish()
             Output.error("\(error)\n")
             throw ExitCode(1)
         }

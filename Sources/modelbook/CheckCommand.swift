@@ -16,12 +16,16 @@ struct CheckCommand: ParsableCommand {
     )
 
     @OptionGroup var options: ManuscriptOptions
+    @OptionGroup var progressOptions: ProgressOptions
 
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
 
     func run() throws {
-        let result = ManuscriptReader.read(folder: options.manuscript)
+        let progress = progressOptions.reporter(["read the manuscript"])
+        progress.next()
+        let result = ManuscriptReader.read(folder: options.manuscript, options: progress.readOptions)
+        progress.finish()
         FreedByExit.keep(result)
         let findings = result.findings.sortedForReport()
         let errors = findings.errorCount

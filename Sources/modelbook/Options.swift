@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ManuscriptModel
+import ManuscriptReader
 import Pipeline
 import Selection
 
@@ -52,19 +53,24 @@ enum StepFailure {
 
 extension ManuscriptOptions {
     /// The manuscript for a command that stops on its errors (printed with `nothingDone`).
-    func read(command: String, nothingDone: String) throws -> Manuscript {
+    func read(command: String, nothingDone: String, progress: ProgressReporter? = nil) throws -> Manuscript {
+        progress?.next()
+        defer { progress?.finish() }
         do {
-            let result = try Steps.read(manuscript)
+            let result = try Steps.read(manuscript, options: progress?.readOptions ?? ReadOptions())
             FreedByExit.keep(result)
             return result.manuscript
         } catch {
+            progress?.finish()
             throw StepFailure.unreadable(error, command: command, nothingDone: nothingDone)
         }
     }
 
     /// The rounds run on it (through `round`).
     func runRounds(_ m: Manuscript, through round: String? = nil, command: String,
-                   nothingDone: String) throws -> SelectionRun {
+                   nothingDone: String, progress: ProgressReporter? = nil) throws -> SelectionRun {
+        progress?.next()
+        defer { progress?.finish() }
         do {
             let run = try Steps.runRounds(m, through: round)
             FreedByExit.keep(run)

@@ -34,9 +34,13 @@ struct SelectCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not write round records.")
     var noRecord = false
 
+    @OptionGroup var progressOptions: ProgressOptions
+
     func run() throws {
-        let m = try options.read(command: "select", nothingDone: "nothing was selected or recorded")
-        let run = try options.runRounds(m, through: round, command: "select", nothingDone: "nothing was recorded")
+        let progress = progressOptions.reporter(["read the manuscript", "run the rounds"])
+        let m = try options.read(command: "select", nothingDone: "nothing was selected or recorded", progress: progress)
+        let run = try options.runRounds(m, through: round, command: "select", nothingDone: "nothing was recorded",
+                                        progress: progress)
         var records: [String] = []
         if !noRecord {
             do {

@@ -71,7 +71,11 @@ func files(under folder: String) -> [String: Data] {
         #expect(first["book.xml"] == Data(DocBookWriter.write(try sampleBook()).utf8))
     }
 
-    @Test func invalidDocBookKeepsThePreviousOutputAndPointsAtTheError() throws {
+    /// With jing on PATH (when installed) and without it (libxml2).
+    @Test(arguments: [true, false])
+    func invalidDocBookKeepsThePreviousOutputAndPointsAtTheError(withJing: Bool) throws {
+        var environment = ProcessInfo.processInfo.environment
+        if !withJing { environment["PATH"] = "/nonexistent" }
         let out = try temporaryFolder("invalid")
         defer { try? FileManager.default.removeItem(atPath: out) }
         _ = try runBuild([.docbook, .text], out: out)
@@ -81,8 +85,10 @@ func files(under folder: String) -> [String: Data] {
         broken.book?.front = [DocBookFragment(path: "front/x.xml",
                                               xml: "<preface xmlns=\"http://docbook.org/ns/docbook\"><title>X</title><bogus/></preface>")]
         let log = LogLines()
-        let report = try runBuild([.docbook, .text], out: out, manuscript: broken, log: log)
+        let report = try runBuild([.docbook, .text], out: out, manuscript: broken, environment: environment, log: log)
         #expect(report.failed.map(\.0) == [.docbook])
+        let checker = withJing && jingPath != nil ? "jing" : "libxml2"
+        #expect(report.failed.first?.1.message.contains("found by \(checker)") == true, "\(report.failed)")
         #expect(report.written == [.text])
         #expect(FileManager.default.contents(atPath: out + "/book.xml") == before)
         #expect(FileManager.default.fileExists(atPath: out + "/book.invalid.xml"))

@@ -1,0 +1,21 @@
+import ArgumentParser
+import ManuscriptReader
+import Pipeline
+
+/// `--quiet`, for the commands that do long work (check, select, build, audit).
+struct ProgressOptions: ParsableArguments {
+    @Flag(name: .long, help: "Print no progress on standard error (problems and results are still printed).")
+    var quiet = false
+
+    /// Progress on standard error for these steps: a bar on a terminal, a line per step otherwise.
+    func reporter(_ steps: [String] = []) -> ProgressReporter {
+        .standardError(quiet: quiet, steps: steps)
+    }
+}
+
+extension ProgressReporter {
+    /// Reading options whose file counts feed the current step's bar.
+    var readOptions: ReadOptions {
+        ReadOptions(progress: { [self] done, total in count(done, of: total) })
+    }
+}
