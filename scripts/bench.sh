@@ -71,3 +71,5 @@ if [ -f "$DOCBOOK_RNG" ]; then
     echo "with reading the manuscript as well (check, above): at most $(echo "$p / ($half + $(cat "$WORK/modelbook check.secs"))" | bc -l | cut -c1-5)x"
   fi
 fi
+echo
+bash "$(dirname "$0")/bench-desk.sh" "$BIN"
