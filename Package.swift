@@ -56,6 +56,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Who reviews which candidates: exact, balanced, conflict-free (max flow); no I/O.
+        .target(name: "Assignment", dependencies: ["ManuscriptModel"]),
         // Book model -> DocBook 5 and plain text.
         .target(
             name: "BookWriter",
@@ -71,7 +73,7 @@ let package = Package(
             name: "Pipeline",
             dependencies: [
                 "ManuscriptModel", "ManuscriptReader", "Selection", "BookWriter", "Audit",
-                "Diagnostics", "XMLKit",
+                "Diagnostics", "XMLKit", "Assignment",
             ]
         ),
         // The review desk: a web server where reviewers score their assigned candidates and the
@@ -92,7 +94,7 @@ let package = Package(
             name: "modelbook",
             dependencies: [
                 "Pipeline", "ManuscriptGenerator", "ManuscriptReader", "Selection",
-                "BookWriter", "Audit", "Diagnostics", "ManuscriptModel", "Desk",
+                "BookWriter", "Audit", "Diagnostics", "ManuscriptModel", "Assignment", "Desk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -114,6 +116,7 @@ let package = Package(
             dependencies: ["Audit", "Selection", "ManuscriptModel", "ManuscriptReader", "ManuscriptGenerator", "XMLKit"]
         ),
         .testTarget(name: "CLITests", dependencies: ["ManuscriptGenerator"]),
+        .testTarget(name: "AssignmentTests", dependencies: ["Assignment", "ManuscriptModel"]),
         .testTarget(
             name: "DeskTests",
             dependencies: [

@@ -1,6 +1,11 @@
 import Foundation
 import ManuscriptModel
-import Selection
+import XMLKit
+
+/// The assignments of `round` in the manuscript; nil when the round has none.
+func assignments(of manuscript: Manuscript, round: String) -> RoundAssignments? {
+    manuscript.assignments.first { $0.round == round }
+}
 
 /// The desk cannot serve a round: the message says why and what to do.
 public struct DeskError: Error, Sendable, CustomStringConvertible {
@@ -14,10 +19,10 @@ public struct DeskRound: Sendable {
     public let manuscript: Manuscript
     public let round: String
     /// Reviewer → the assigned candidates they see, in the assignments file's order: those that exist and
-    /// that Selection would not drop for a conflict (declared in a sheet, same district, same unit).
+    /// have no conflict of interest (declared in a sheet, same district, same unit).
     public let candidates: [String: [String]]
     /// Reviewer → assigned candidates hidden from them, and why.
-    public let hidden: [String: [String: DropReason]]
+    public let hidden: [String: [String: ConflictOfInterest]]
     let submissions: [String: Submission]
     let reviewers: [String: Reviewer]
 
@@ -35,12 +40,12 @@ public struct DeskRound: Sendable {
         self.round = round
         submissions = Dictionary(manuscript.submissions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         reviewers = Dictionary(manuscript.reviewers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let reasons = try Self.conflicts(assigned, manuscript: manuscript, deskSheets: deskSheets)
+        let reasons = Self.conflicts(assigned, manuscript: manuscript, deskSheets: deskSheets)
         var candidates: [String: [String]] = [:]
-        var hidden: [String: [String: DropReason]] = [:]
+        var hidden: [String: [String: ConflictOfInterest]] = [:]
         for a in assigned.reviewers {
             var seen = Set<String>()
-            for s in a.submissions where seen.insert(s).inserted {
+            for s in a.submissions where seen.insert(s).inserted && submissions[s] != nil {
                 if let reason = reasons[a.reviewer]?[s] { hidden[a.reviewer, default: [:]][s] = reason }
                 else { candidates[a.reviewer, default: []].append(s) }
             }
@@ -49,34 +54,24 @@ public struct DeskRound: Sendable {
         self.hidden = hidden
     }
 
-    /// Every assigned pair that Selection's review-dropping rule would not count for a reason other than
-    /// its scores: asked of `ReviewCounting.pool` itself with one scoreless probe review per pair, so the
-    /// desk and `select` cannot disagree about who is conflicted.
+    /// Every assigned pair with a conflict of interest under the project's one rule
+    /// (`ConflictOfInterest.between`, which selection and assignment use too), declared conflicts
+    /// taken from every sheet but the desk's own.
     static func conflicts(_ assigned: RoundAssignments, manuscript m: Manuscript,
-                          deskSheets: Set<String>) throws(DeskError) -> [String: [String: DropReason]] {
-        let probeRound = "desk probe" // not a code, so never a real round's id
-        var probe = m
-        probe.reviewSheets = m.reviewSheets
-            .filter { !deskSheets.contains(Self.insideManuscript($0.location.path)) }
-            .map { var s = $0; s.reviews = []; return s }
-        var reviews: [Review] = []
+                          deskSheets: Set<String>) -> [String: [String: ConflictOfInterest]] {
+        let reviewers = Dictionary(m.reviewers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let submissions = Dictionary(m.submissions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let declared = DeclaredConflicts(m.reviewSheets.filter { !deskSheets.contains(Self.insideManuscript($0.location.path)) }
+            .flatMap(\.conflicts))
+        var out: [String: [String: ConflictOfInterest]] = [:]
         for a in assigned.reviewers {
-            for s in Set(a.submissions).sorted() {
-                reviews.append(Review(reviewer: a.reviewer, round: probeRound, submission: s,
-                                      date: CalendarDate(year: 2000, month: 1, day: 1), scores: [], comment: nil,
-                                      location: SourceLocation(path: "assignments/\(assigned.round).xml")))
+            for s in a.submissions {
+                guard let submission = submissions[s] else { continue }
+                if let c = ConflictOfInterest.between(reviewer: reviewers[a.reviewer], unit: submission.unit,
+                                                      declared: declared.conflict(reviewer: a.reviewer, submission: s)) {
+                    out[a.reviewer, default: [:]][s] = c
+                }
             }
-        }
-        probe.reviewSheets.append(ReviewSheet(reviewer: "", round: probeRound, reviews: reviews, conflicts: [],
-                                              location: SourceLocation(path: "assignments/\(assigned.round).xml")))
-        let pool: ReviewPool
-        do { pool = try ReviewCounting.pool(source: probeRound, manuscript: probe) } catch {
-            throw DeskError(error.findings.map(\.formatted).joined(separator: "\n"))
-        }
-        var out: [String: [String: DropReason]] = [:]
-        for o in pool.reviews {
-            guard let reason = o.dropped, reason != .incomplete else { continue }
-            out[o.reviewer, default: [:]][o.submission] = reason
         }
         return out
     }
@@ -90,6 +85,13 @@ public struct DeskRound: Sendable {
     public static func sheetPath(reviewer: String, round: String) -> String { "reviews/\(reviewer)-\(round).xml" }
 
     public var rubric: Rubric { manuscript.rubric }
+
+    /// True when a sheet file holds no review and no conflict: the empty sheet `assign --write` leaves for a
+    /// reviewer, which the desk may replace.
+    public static func isEmptySheet(_ data: Data) -> Bool {
+        guard let doc = try? XMLDocument.parse([UInt8](data)), doc.root.name == "reviews" else { return false }
+        return doc.root.elements(named: "review").isEmpty && doc.root.elements(named: "conflict").isEmpty
+    }
 
     public func submission(_ id: String) -> Submission? { submissions[id] }
     public func reviewer(_ id: String) -> Reviewer? { reviewers[id] }

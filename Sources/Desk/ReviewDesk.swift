@@ -202,7 +202,8 @@ public final class ReviewDesk: Sendable {
     }
 
     /// Writes the reviewer's sheet, `reviews/<reviewer>-<round>.xml`, when every candidate is scored or
-    /// declared a conflict. A file of that name the desk did not write is never overwritten.
+    /// declared a conflict. A file of that name the desk did not write is never overwritten, unless it is
+    /// the empty sheet `assign --write` left (no review, no conflict).
     public func submit(_ p: Principal) async throws -> Result<Submitted, APIError> {
         guard let round = round(of: p), Access.reviewer(p, in: round) == .allowed else { return .failure(.notFound()) }
         let relative = DeskRound.sheetPath(reviewer: p.person, round: p.round)
@@ -216,7 +217,8 @@ public final class ReviewDesk: Sendable {
                 return .failure(APIError(status: 409, error: "Còn \(unfinished.count) hồ sơ chưa chấm đủ các tiêu chí "
                                          + "hoặc chưa khai báo xung đột lợi ích.", submissions: unfinished))
             }
-            if let existing = FileManager.default.contents(atPath: path), Secrets.sha256Hex(existing) != previous?.sha256 {
+            if let existing = FileManager.default.contents(atPath: path), Secrets.sha256Hex(existing) != previous?.sha256,
+               !DeskRound.isEmptySheet(existing) {
                 return .failure(APIError(status: 409, error: "Tệp \(relative) đã có sẵn và không do bàn chấm ghi; "
                                          + "Ban Biên tập cần chuyển tệp đó đi trước khi nộp phiếu."))
             }

@@ -79,10 +79,13 @@ public struct Manuscript: Hashable, Sendable, Codable {
     public var edits: [String: Submission]
     /// SHA-256 (lowercase hex) of every input file read, by path relative to the manuscript folder.
     public var inputDigests: [String: String]
+    /// Who reviews what, one entry per file of assignments/, in file-name order.
+    public var assignments: [RoundAssignments]
 
     public init(root: String, book: BookMetadata?, districts: [District], fields: [Field], rubric: Rubric,
                 reviewers: [Reviewer], selection: SelectionPlan, submissions: [Submission],
-                reviewSheets: [ReviewSheet], edits: [String: Submission], inputDigests: [String: String]) {
+                reviewSheets: [ReviewSheet], edits: [String: Submission], inputDigests: [String: String],
+                assignments: [RoundAssignments] = []) {
         self.root = root
         self.book = book
         self.districts = districts
@@ -94,6 +97,7 @@ public struct Manuscript: Hashable, Sendable, Codable {
         self.reviewSheets = reviewSheets
         self.edits = edits
         self.inputDigests = inputDigests
+        self.assignments = assignments
     }
 
     /// Every review of every sheet, in sheet then document order.

@@ -16,6 +16,8 @@ struct CheckInput: Sendable {
     /// as existing, so reviews of them are not reported a second time.
     var unreadableSubmissionIds: Set<String> = []
     var sheets: [SheetRead] = []
+    /// The files of assignments/, in file-name order.
+    var assignments: [AssignmentsRead] = []
 }
 
 /// Two lists of findings filled from two threads.
@@ -62,6 +64,7 @@ enum Checks {
         out += parts.values[0]
         out += parts.values[1]
         if let b = input.book { out += book(b, input) }
+        out += assignments(input, known: known)
         return out
     }
 

@@ -78,6 +78,7 @@ struct FileReader {
         case .reviewers: outcome.content = .reviewers(mapper.reviewers(root))
         case .selection: outcome.content = .selection(mapper.selection(root))
         case .reviews: outcome.content = .reviews(mapper.reviews(root))
+        case .assignments: outcome.content = .assignments(mapper.assignments(root, fileStem: stem))
         case .submission:
             var digests: [String: String] = [:]
             let read = mapper.submission(root, fileStem: stem, isEdit: job.isEdit) { href in
@@ -106,6 +107,7 @@ struct FileReader {
         switch job.format {
         case .submission: job.isEdit ? "an edited submission" : "a submission"
         case .reviews: "a score sheet"
+        case .assignments: "an assignments file"
         default: job.format.rawValue + ".xml"
         }
     }

@@ -3,7 +3,7 @@ import XMLKit
 
 /// The kinds of file in a manuscript folder, each with its RELAX NG schema.
 public enum InputFormat: String, Sendable, CaseIterable, Codable {
-    case book, districts, fields, rubric, reviewers, selection, submission, reviews
+    case book, districts, fields, rubric, reviewers, selection, submission, reviews, assignments
 
     /// The schema's file name inside the package's `schemas` resource folder.
     public var schemaFileName: String { rawValue + ".rng" }

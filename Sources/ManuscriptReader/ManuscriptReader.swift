@@ -100,7 +100,7 @@ public enum ManuscriptReader {
             }
         }
         var listed: [String: [String]] = [:]
-        for (dir, format, isEdit) in [("submissions", InputFormat.submission, false), ("reviews", .reviews, false), ("edits", .submission, true)] {
+        for (dir, format, isEdit) in [("submissions", InputFormat.submission, false), ("reviews", .reviews, false), ("edits", .submission, true), ("assignments", .assignments, false)] {
             let (xml, others, special) = layout.list(dir)
             listed[dir] = xml
             jobs += xml.map { Job(relativePath: dir + "/" + $0, format: format, isEdit: isEdit) }
@@ -163,6 +163,9 @@ public enum ManuscriptReader {
                 input.sheets.append(r)
                 manuscript.reviewSheets.append(r.sheet)
                 counts.reviews += r.sheet.reviews.count
+            case .assignments(let a):
+                input.assignments.append(a)
+                manuscript.assignments.append(a.assignments)
             case nil: break
             }
         }

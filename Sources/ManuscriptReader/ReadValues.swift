@@ -100,6 +100,19 @@ struct SheetRead: Sendable {
     var conflictAt: [SourceLocation] = []
 }
 
+struct AssignmentsRead: Sendable {
+    var assignments: RoundAssignments
+    /// The file name without `.xml`.
+    var fileStem: String
+    var roundAt: SourceLocation
+    /// `@id` of each `reviewer`, in file order.
+    var reviewerAt: [SourceLocation] = []
+    /// `@id` of each `submission`, per reviewer, in file order.
+    var submissionAt: [[SourceLocation]] = []
+    /// Each `submission` element, per reviewer (where a conflicted assignment is pointed at).
+    var submissionElementAt: [[SourceLocation]] = []
+}
+
 struct BookRead: Sendable {
     var metadata: BookMetadata
     var introFieldAt: [Located<String>] = []
@@ -116,6 +129,7 @@ enum FileContent: Sendable {
     case selection(SelectionRead)
     case submission(SubmissionRead)
     case reviews(SheetRead)
+    case assignments(AssignmentsRead)
 }
 
 /// What reading one file gave: its values when it could be parsed, its findings, its digests.

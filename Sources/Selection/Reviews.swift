@@ -97,33 +97,31 @@ public enum ReviewCounting {
         guard let source else { return ReviewPool(source: nil, reviews: []) }
         let reviewers = Dictionary(m.reviewers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let submissions = Dictionary(m.submissions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var declared: [Pair: DeclaredConflict] = [:]
-        for c in m.declaredConflicts where declared[Pair(c.reviewer, c.submission)] == nil {
-            declared[Pair(c.reviewer, c.submission)] = c
-        }
+        let declared = DeclaredConflicts(m.declaredConflicts)
         var out: [ReviewOutcome] = []
         for r in m.reviews where r.round == source {
             var o = ReviewOutcome(reviewer: r.reviewer, submission: r.submission, round: r.round, date: r.date,
                                   scores: r.scores, total: total(r.scores, rubric: m.rubric), dropped: nil,
                                   detail: nil, z: nil, normalised: nil, location: r.location)
             if let s = submissions[r.submission] {
-                if let c = declared[Pair(r.reviewer, r.submission)] {
+                let reviewer = reviewers[r.reviewer]
+                switch ConflictOfInterest.between(reviewer: reviewer, unit: s.unit,
+                                                  declared: declared.conflict(reviewer: r.reviewer, submission: r.submission)) {
+                case .declared(let c):
                     o.dropped = .declaredConflict
                     // Named inside the manuscript (`reviews/<sheet>.xml`), not as printed from the current
                     // directory: the round record must not depend on where the folder is.
                     let sheet = c.location.path.split(separator: "/").suffix(2).joined(separator: "/")
                     o.detail = "declared at \(sheet):\(c.location.line):\(c.location.column)"
                         + (c.reason.isEmpty ? "" : ": \(c.reason.whitespaceCollapsed)")
-                } else if let rv = reviewers[r.reviewer] {
-                    if rv.district != District.provinceCode && rv.district == s.unit.district {
-                        o.dropped = .sameDistrict
-                        o.detail = "district \(rv.district)"
-                    } else if rv.unit.whitespaceCollapsed == s.unit.name.whitespaceCollapsed {
-                        o.dropped = .sameUnit
-                        o.detail = "unit \(s.unit.name.whitespaceCollapsed)"
-                    }
-                } else {
-                    o.dropped = .unknownReviewer
+                case .sameDistrict(let district):
+                    o.dropped = .sameDistrict
+                    o.detail = "district \(district)"
+                case .sameUnit(let unit):
+                    o.dropped = .sameUnit
+                    o.detail = "unit \(unit)"
+                case nil:
+                    if reviewer == nil { o.dropped = .unknownReviewer }
                 }
             } else {
                 o.dropped = .unknownSubmission

@@ -86,7 +86,7 @@ struct DeskInviteCommand: ParsableCommand {
                                           store: desk.store, base: base, now: Date(), days: days)
         for person in people where editor == nil {
             let sheet = DeskRound.sheetPath(reviewer: person, round: round)
-            if FileManager.default.fileExists(atPath: shown(sheet, desk.manuscript)),
+            if let data = FileManager.default.contents(atPath: shown(sheet, desk.manuscript)), !DeskRound.isEmptySheet(data),
                (try? desk.store.allSheets().contains { $0.path == sheet }) != true {
                 Output.error("warning: \(shown(sheet, desk.manuscript)) exists and was not written by the desk: "
                              + "\(person) cannot submit until it is moved away\n")

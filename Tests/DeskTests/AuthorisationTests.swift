@@ -29,13 +29,13 @@ import Testing
                                    ("PUT", "/api/reviews/\(some)"), ("POST", "/api/conflicts/\(some)"), ("POST", "/api/submit"),
                                    ("POST", "/api/reopen"), ("GET", "/api/editor/progress"), ("POST", "/api/editor/close"),
                                    ("GET", "/attachments/\(some)/0"), ("GET", "/"), ("GET", "/submission/\(some)"), ("GET", "/editor")] {
-                let r = try probe.send(method, path, body: method == "GET" ? Data() : Data("{}".utf8))
+                let r = try await probe.send(method, path, body: method == "GET" ? Data() : Data("{}".utf8))
                 #expect(r.status == 401, "\(method) \(path): \(r.status) \(r.text)")
             }
             // A cookie that names no session is the same as none.
             var forged = probe
             forged.cookie = "\(DeskServer.cookieName)=\(Secrets.token())"
-            #expect(try forged.get("/api/me").status == 401)
+            #expect(try await forged.get("/api/me").status == 401)
         }
     }
 
@@ -51,38 +51,38 @@ import Testing
             let token = String(links[reviewers[0]]!.split(separator: "/").last!)
             #expect(token.count == 43 && Secrets.looksLikeToken(token))
             var a = HTTPProbe(port: port)
-            let first = try a.signIn(links[reviewers[0]]!)
+            let first = try await a.signIn(links[reviewers[0]]!)
             #expect(first.status == 303)
             #expect(first.header("Location") == "/")
             let cookie = first.header("Set-Cookie") ?? ""
             #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/"), "\(cookie)")
             #expect(!cookie.contains(token))
-            #expect(try a.get("/api/me").json["id"] as? String == reviewers[0])
+            #expect(try await a.get("/api/me").json["id"] as? String == reviewers[0])
 
             // Used: a second sign-in with the same link fails, and no cookie is set.
             var again = HTTPProbe(port: port)
-            let second = try again.signIn(links[reviewers[0]]!)
+            let second = try await again.signIn(links[reviewers[0]]!)
             #expect(second.status == 403 && second.header("Set-Cookie") == nil)
             #expect(second.text.contains("đã được dùng"))
 
             // Revoked: the link fails, and a session already open ends.
             var b = HTTPProbe(port: port)
-            #expect(try b.signIn(links[reviewers[1]]!).status == 303)
+            #expect(try await b.signIn(links[reviewers[1]]!).status == 303)
             let fresh = try Invitations.issue(people: [reviewers[1]], role: .reviewer, round: Corpus.round, store: desk.store,
                                               base: "http://127.0.0.1:\(port)", now: clock.now)[0].link
             _ = try desk.store.revoke(person: reviewers[1], now: clock.now)
-            #expect(try b.get("/api/me").status == 401)
+            #expect(try await b.get("/api/me").status == 401)
             var c = HTTPProbe(port: port)
-            let revoked = try c.signIn(fresh)
+            let revoked = try await c.signIn(fresh)
             #expect(revoked.status == 403 && revoked.text.contains("thu hồi"))
 
             // Expired: 14 days later the link fails.
             clock.advance(days: 14.01)
             var d = HTTPProbe(port: port)
-            let expired = try d.signIn(links[reviewers[2]]!)
+            let expired = try await d.signIn(links[reviewers[2]]!)
             #expect(expired.status == 403 && expired.text.contains("hết hạn"))
             // A garbage token is refused the same way.
-            #expect(try HTTPProbe(port: port).send("POST", "/signin/not-a-token").status == 403)
+            #expect(try await HTTPProbe(port: port).send("POST", "/signin/not-a-token").status == 403)
         }
     }
 
@@ -100,24 +100,24 @@ import Testing
             #expect(desk.rounds[Corpus.round]!.hidden[reviewer]?[conflicted] != nil, "the same-district pair is hidden")
             let links = try Self.links(desk, port: port, clock: clock)
             var a = HTTPProbe(port: port)
-            #expect(try a.signIn(links[reviewer]!).status == 303)
-            let listed = try a.get("/api/assignments").jsonArray.compactMap { $0["id"] as? String }
+            #expect(try await a.signIn(links[reviewer]!).status == 303)
+            let listed = try await a.get("/api/assignments").jsonArray.compactMap { $0["id"] as? String }
             let visible = corpus.assigned[reviewer]!.filter { $0 != conflicted }
             #expect(listed == visible)
             #expect(!listed.contains(conflicted))
             let other = corpus.assigned.first { $0.key != reviewer && !$0.value.contains { corpus.assigned[reviewer]!.contains($0) } }!.value[0]
             for id in [conflicted, corpus.unassigned!, other, "NO-SUCH-ID", "..%2F..%2Fetc"] {
-                #expect(try a.get("/api/submissions/\(id)").status == 404, "\(id)")
-                #expect(try a.put("/api/reviews/\(id)", json: ["scores": [:]]).status == 404, "\(id)")
-                #expect(try a.post("/api/conflicts/\(id)", json: ["reason": "x"]).status == 404, "\(id)")
-                #expect(try a.get("/attachments/\(id)/0").status == 404, "\(id)")
-                #expect(try a.get("/submission/\(id)").status == 404, "\(id)")
+                #expect(try await a.get("/api/submissions/\(id)").status == 404, "\(id)")
+                #expect(try await a.put("/api/reviews/\(id)", json: ["scores": [:]]).status == 404, "\(id)")
+                #expect(try await a.post("/api/conflicts/\(id)", json: ["reason": "x"]).status == 404, "\(id)")
+                #expect(try await a.get("/attachments/\(id)/0").status == 404, "\(id)")
+                #expect(try await a.get("/submission/\(id)").status == 404, "\(id)")
             }
-            #expect(try a.get("/api/submissions/\(visible[0])").status == 200)
+            #expect(try await a.get("/api/submissions/\(visible[0])").status == 200)
             // Editors' routes are not a reviewer's.
-            #expect(try a.get("/api/editor/progress").status == 404)
-            #expect(try a.post("/api/editor/close").status == 404)
-            #expect(try a.get("/editor").status == 404)
+            #expect(try await a.get("/api/editor/progress").status == 404)
+            #expect(try await a.post("/api/editor/close").status == 404)
+            #expect(try await a.get("/editor").status == 404)
         }
     }
 
@@ -134,28 +134,28 @@ import Testing
         try await withDesk(corpus, clock: clock) { desk, port in
             let links = try Self.links(desk, port: port, clock: clock)
             var a = HTTPProbe(port: port), b = HTTPProbe(port: port)
-            #expect(try a.signIn(links[ids[0]]!).status == 303)
-            #expect(try b.signIn(links[ids[1]]!).status == 303)
+            #expect(try await a.signIn(links[ids[0]]!).status == 303)
+            #expect(try await b.signIn(links[ids[1]]!).status == 303)
             let key = corpus.manuscript.rubric.criteria[0].key
-            let saved = try b.put("/api/reviews/\(shared)", json: ["scores": [key: 7], "comment": "B's comment"])
+            let saved = try await b.put("/api/reviews/\(shared)", json: ["scores": [key: 7], "comment": "B's comment"])
             #expect(saved.status == 200, "\(saved.text)")
-            let seenByA = try a.get("/api/submissions/\(shared)")
+            let seenByA = try await a.get("/api/submissions/\(shared)")
             if desk.rounds[Corpus.round]!.candidates[ids[0]]!.contains(shared) {
                 #expect(seenByA.status == 200)
                 let review = seenByA.json["review"] as? [String: Any] ?? [:]
                 #expect((review["scores"] as? [String: Any])?.isEmpty == true, "A sees their own empty draft, not B's")
                 #expect(review["comment"] as? String == "")
                 // A writing the same candidate writes A's draft; B's stays.
-                #expect(try a.put("/api/reviews/\(shared)", json: ["scores": [key: 2]]).status == 200)
-                let bAgain = try b.get("/api/submissions/\(shared)").json["review"] as? [String: Any] ?? [:]
+                #expect(try await a.put("/api/reviews/\(shared)", json: ["scores": [key: 2]]).status == 200)
+                let bAgain = try await b.get("/api/submissions/\(shared)").json["review"] as? [String: Any] ?? [:]
                 #expect((bAgain["scores"] as? [String: Any])?[key] as? Double == 7)
             } else {
                 #expect(seenByA.status == 404)
             }
             // B's other candidates are 404 for A.
             for id in corpus.assigned[ids[1]]! where !corpus.assigned[ids[0]]!.contains(id) {
-                #expect(try a.get("/api/submissions/\(id)").status == 404)
-                #expect(try a.put("/api/reviews/\(id)", json: ["scores": [key: 1]]).status == 404)
+                #expect(try await a.get("/api/submissions/\(id)").status == 404)
+                #expect(try await a.put("/api/reviews/\(id)", json: ["scores": [key: 1]]).status == 404)
             }
             #expect(try desk.store.count("score_log") == (desk.rounds[Corpus.round]!.candidates[ids[0]]!.contains(shared) ? 2 : 1))
         }
@@ -170,33 +170,33 @@ import Testing
             let links = try Self.links(desk, port: port, clock: clock)
             let reviewer = links.keys.sorted()[0]
             var a = HTTPProbe(port: port)
-            #expect(try a.signIn(links[reviewer]!).status == 303)
+            #expect(try await a.signIn(links[reviewer]!).status == 303)
             let id = corpus.assigned[reviewer]![0]
             let rubric = corpus.manuscript.rubric
             let key = rubric.criteria[1].key
 
             var noToken = a
             noToken.csrf = nil
-            #expect(try noToken.put("/api/reviews/\(id)", json: ["scores": [key: 5]]).status == 403)
+            #expect(try await noToken.put("/api/reviews/\(id)", json: ["scores": [key: 5]]).status == 403)
             var wrongToken = a
             wrongToken.csrf = Secrets.token()
-            #expect(try wrongToken.post("/api/submit").status == 403)
+            #expect(try await wrongToken.post("/api/submit").status == 403)
             var elsewhere = a
             elsewhere.origin = "http://evil.example"
-            #expect(try elsewhere.put("/api/reviews/\(id)", json: ["scores": [key: 5]]).status == 403)
+            #expect(try await elsewhere.put("/api/reviews/\(id)", json: ["scores": [key: 5]]).status == 403)
             #expect(try desk.store.count("draft") == 0, "nothing refused was written")
 
-            let tooHigh = try a.put("/api/reviews/\(id)", json: ["scores": [key: rubric.max + 1]])
+            let tooHigh = try await a.put("/api/reviews/\(id)", json: ["scores": [key: rubric.max + 1]])
             #expect(tooHigh.status == 422)
             #expect(tooHigh.json["criterion"] as? String == key)
             #expect((tooHigh.json["error"] as? String)?.contains(rubric.criteria[1].label) == true)
-            let notNumber = try a.put("/api/reviews/\(id)", json: ["scores": [key: "tám"]])
+            let notNumber = try await a.put("/api/reviews/\(id)", json: ["scores": [key: "tám"]])
             #expect(notNumber.status == 422 && notNumber.json["criterion"] as? String == key)
-            let unknown = try a.put("/api/reviews/\(id)", json: ["scores": ["no-such-criterion": 5]])
+            let unknown = try await a.put("/api/reviews/\(id)", json: ["scores": ["no-such-criterion": 5]])
             #expect(unknown.status == 422 && unknown.json["criterion"] as? String == "no-such-criterion")
-            #expect(try a.send("PUT", "/api/reviews/\(id)", body: Data("not json".utf8)).status == 400)
+            #expect(try await a.send("PUT", "/api/reviews/\(id)", body: Data("not json".utf8)).status == 400)
             #expect(try desk.store.count("score_log") == 0)
-            let ok = try a.put("/api/reviews/\(id)", json: ["scores": [key: rubric.min]])
+            let ok = try await a.put("/api/reviews/\(id)", json: ["scores": [key: rubric.min]])
             #expect(ok.status == 200)
             #expect(try desk.store.count("score_log") == 1)
         }
@@ -212,13 +212,13 @@ import Testing
             let editorLink = try Invitations.issue(people: ["Ban Biên tập"], role: .editor, round: Corpus.round,
                                                    store: desk.store, base: "http://127.0.0.1:\(port)", now: clock.now)[0].link
             var editor = HTTPProbe(port: port)
-            let signed = try editor.signIn(editorLink)
+            let signed = try await editor.signIn(editorLink)
             #expect(signed.status == 303 && signed.header("Location") == "/editor")
             let id = corpus.assigned.values.first!.first!
-            #expect(try editor.get("/api/assignments").status == 404)
-            #expect(try editor.get("/api/submissions/\(id)").status == 404)
-            #expect(try editor.put("/api/reviews/\(id)", json: ["scores": [:]]).status == 404)
-            let progress = try editor.get("/api/editor/progress")
+            #expect(try await editor.get("/api/assignments").status == 404)
+            #expect(try await editor.get("/api/submissions/\(id)").status == 404)
+            #expect(try await editor.put("/api/reviews/\(id)", json: ["scores": [:]]).status == 404)
+            let progress = try await editor.get("/api/editor/progress")
             #expect(progress.status == 200, "\(progress.text)")
             let rows = progress.json["reviewers"] as? [[String: Any]] ?? []
             #expect(rows.count == corpus.assigned.count)
@@ -226,15 +226,15 @@ import Testing
 
             let reviewer = links.keys.sorted()[0]
             var a = HTTPProbe(port: port)
-            #expect(try a.signIn(links[reviewer]!).status == 303)
+            #expect(try await a.signIn(links[reviewer]!).status == 303)
             let key = corpus.manuscript.rubric.criteria[0].key
-            #expect(try a.put("/api/reviews/\(corpus.assigned[reviewer]![0])", json: ["scores": [key: 5]]).status == 200)
-            #expect(try editor.post("/api/editor/close").status == 200)
-            let locked = try a.put("/api/reviews/\(corpus.assigned[reviewer]![0])", json: ["scores": [key: 6]])
+            #expect(try await a.put("/api/reviews/\(corpus.assigned[reviewer]![0])", json: ["scores": [key: 5]]).status == 200)
+            #expect(try await editor.post("/api/editor/close").status == 200)
+            let locked = try await a.put("/api/reviews/\(corpus.assigned[reviewer]![0])", json: ["scores": [key: 6]])
             #expect(locked.status == 409)
-            #expect(try a.post("/api/submit").status == 409)
-            #expect(try a.post("/api/reopen").status == 409)
-            #expect(try editor.get("/api/editor/progress").json["closed"] as? Bool == true)
+            #expect(try await a.post("/api/submit").status == 409)
+            #expect(try await a.post("/api/reopen").status == 409)
+            #expect(try await editor.get("/api/editor/progress").json["closed"] as? Bool == true)
         }
     }
 }

@@ -19,7 +19,7 @@ import Testing
             var probes: [(String, HTTPProbe)] = []
             for (id, link) in links.sorted(by: { $0.key < $1.key }) {
                 var probe = HTTPProbe(port: port)
-                #expect(try probe.signIn(link).status == 303)
+                #expect(try await probe.signIn(link).status == 303)
                 probes.append((id, probe))
             }
             // The k-th save of a reviewer sets one criterion of one candidate to a value no earlier save used.
@@ -38,7 +38,8 @@ import Testing
                     for k in 0..<saves {
                         let (submission, criterion, value) = plan(k, candidates)
                         let t0 = DispatchTime.now().uptimeNanoseconds
-                        let status = (try? probe.put("/api/reviews/\(submission)", json: ["scores": [criterion: value]]).status) ?? -1
+                        let status = (try? probe.sendBlocking("PUT", "/api/reviews/\(submission)",
+                                                                 body: JSONSerialization.data(withJSONObject: ["scores": [criterion: value]])).status) ?? -1
                         results.add(status: status, nanoseconds: DispatchTime.now().uptimeNanoseconds - t0)
                     }
                 }

@@ -9,7 +9,7 @@ import Glibc
 #endif
 
 /// A small generated manuscript in a temporary folder, with assignments for the `shortlist` round.
-struct Corpus {
+struct Corpus: Sendable {
     let folder: URL
     let manuscript: Manuscript
     /// Reviewer → assigned submissions, as written to assignments/shortlist.xml.
@@ -138,13 +138,25 @@ struct HTTPProbe: Sendable {
         origin = "http://127.0.0.1:\(port)"
     }
 
-    func get(_ path: String) throws -> Reply { try send("GET", path) }
-    func put(_ path: String, json: Any) throws -> Reply { try send("PUT", path, body: try JSONSerialization.data(withJSONObject: json)) }
-    func post(_ path: String, json: Any? = nil) throws -> Reply {
-        try send("POST", path, body: try json.map { try JSONSerialization.data(withJSONObject: $0) } ?? Data())
+    // The async forms run the blocking socket calls on a dispatch queue, never on Swift's cooperative
+    // threads: the in-process server needs those to answer.
+    func get(_ path: String) async throws -> Reply { try await send("GET", path) }
+    func put(_ path: String, json: Any) async throws -> Reply {
+        try await send("PUT", path, body: try JSONSerialization.data(withJSONObject: json))
+    }
+    func post(_ path: String, json: Any? = nil) async throws -> Reply {
+        try await send("POST", path, body: try json.map { try JSONSerialization.data(withJSONObject: $0) } ?? Data())
     }
 
-    func send(_ method: String, _ path: String, body: Data = Data(), extra: [(String, String)] = []) throws -> Reply {
+    func send(_ method: String, _ path: String, body: Data = Data(), extra: [(String, String)] = []) async throws -> Reply {
+        let probe = self
+        return try await withCheckedThrowingContinuation { c in
+            DispatchQueue.global().async { c.resume(with: Result { try probe.sendBlocking(method, path, body: body, extra: extra) }) }
+        }
+    }
+
+    /// The request on the calling thread (for threads of the test's own).
+    func sendBlocking(_ method: String, _ path: String, body: Data = Data(), extra: [(String, String)] = []) throws -> Reply {
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         if let cookie { head += "Cookie: \(cookie)\r\n" }
         if method != "GET" {
@@ -160,13 +172,13 @@ struct HTTPProbe: Sendable {
 
     /// Signs in with a link (GET shows the button, POST uses the invitation); on success the probe
     /// carries the session cookie and the CSRF token.
-    mutating func signIn(_ link: String) throws -> Reply {
+    mutating func signIn(_ link: String) async throws -> Reply {
         let path = String(link[link.range(of: "/signin/")!.lowerBound...])
-        _ = try get(path)
-        let reply = try send("POST", path)
+        _ = try await get(path)
+        let reply = try await send("POST", path)
         if reply.status == 303, let setCookie = reply.header("Set-Cookie") {
             cookie = String(setCookie.split(separator: ";")[0])
-            csrf = try get("/api/me").json["csrf"] as? String
+            csrf = try await get("/api/me").json["csrf"] as? String
         }
         return reply
     }
