@@ -120,7 +120,7 @@ let package = Package(
         .testTarget(
             name: "DeskTests",
             dependencies: [
-                "Desk", "ManuscriptGenerator", "ManuscriptReader", "ManuscriptModel", "Selection",
+                "Desk", "ManuscriptGenerator", "ManuscriptReader", "ManuscriptModel", "Selection", "Pipeline",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),

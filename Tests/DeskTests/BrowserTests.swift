@@ -28,7 +28,7 @@ import Testing
         process.currentDirectoryURL = directory
         let pipe = Pipe()
         let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("desk-test-stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errorFile) }
         process.standardOutput = pipe
         process.standardError = try FileHandle(forWritingTo: errorFile)
