@@ -7,21 +7,8 @@ WORK=${BENCH_DIR:-build/bench}/desk
 rm -rf "$WORK"; mkdir -p "$WORK"
 MS="$WORK/ms"
 "$BIN" generate --submissions 200 --reviewers 50 --out "$MS" --force >/dev/null
-# Three submissions per reviewer, in order (the desk hides any it finds conflicted).
-mkdir -p "$MS/assignments"
-mapfile -t subs < <(ls "$MS/submissions" | sed 's/\.xml$//')
-{
-  echo '<?xml version="1.0" encoding="UTF-8"?>'
-  echo '<assignments round="shortlist" per="1" seed="1">'
-  i=0
-  for r in $(grep -o 'id="R[0-9]*"' "$MS/reviewers.xml" | cut -d'"' -f2); do
-    printf '  <reviewer id="%s">' "$r"
-    for _ in 1 2 3; do printf '<submission id="%s"/>' "${subs[$((i % ${#subs[@]}))]}"; i=$((i + 1)); done
-    echo '</reviewer>'
-  done
-  echo '</assignments>'
-} >"$MS/assignments/shortlist.xml"
-rm -f "$MS"/reviews/R01-shortlist.xml
+# Three reviewers per eligible candidate, as the editors would assign them.
+"$BIN" assign --manuscript "$MS" --round shortlist --per 3 --write >/dev/null
 
 "$BIN" desk serve --manuscript "$MS" --port 0 >"$WORK/serve.out" 2>"$WORK/serve.err" &
 SERVER=$!
@@ -29,8 +16,8 @@ trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 100); do grep -q listening "$WORK/serve.out" 2>/dev/null && break; sleep 0.1; done
 PORT=$(sed -n 's/^listening on http:\/\/127\.0\.0\.1:\([0-9]*\)\/.*/\1/p' "$WORK/serve.out")
 ORIGIN="http://127.0.0.1:$PORT"
-LINK=$("$BIN" desk invite --manuscript "$MS" --round shortlist --port "$PORT" --format json \
-  | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["R01"])')
+LINK=$("$BIN" desk invite --manuscript "$MS" --round shortlist --port "$PORT" --format json 2>/dev/null \
+  | /usr/bin/python3 -c 'import json,sys; links = json.load(sys.stdin); print(links[sorted(links)[0]])')
 curl -s -o /dev/null -c "$WORK/cookies" -H "Origin: $ORIGIN" -X POST "$LINK"
 COOKIE="desk_session=$(awk '$6 == "desk_session" {print $7}' "$WORK/cookies")"
 ME=$(curl -s -H "Cookie: $COOKIE" "$ORIGIN/api/me")

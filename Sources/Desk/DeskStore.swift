@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ManuscriptModel
 
 /// Who a session or an invitation belongs to.
 public enum Role: String, Sendable, Codable {
@@ -439,11 +440,15 @@ public final class DeskStore: Sendable {
 
     static func seconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }
 
-    static func iso(_ date: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        f.timeZone = TimeZone(identifier: "UTC")
-        return f.string(from: date)
+    /// `2026-05-28T20:26:40.123Z`: ISO 8601 in UTC with milliseconds (no formatter object per call).
+    public static func iso(_ date: Date) -> String {
+        let ms = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let seconds = Int(ms >= 0 ? ms / 1000 : (ms - 999) / 1000)
+        let day = CalendarDate.fromEpoch(seconds)
+        let s = seconds - day.epochSeconds
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let millis = Int(ms - Int64(seconds) * 1000)
+        return "\(day)T\(two(s / 3600)):\(two(s / 60 % 60)):\(two(s % 60)).\(millis < 10 ? "00" : millis < 100 ? "0" : "")\(millis)Z"
     }
 }
 

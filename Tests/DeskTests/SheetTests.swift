@@ -51,6 +51,16 @@ import Testing
         #expect(ScoreRules.validateText(String(repeating: "x", count: ScoreRules.maxText + 1), field: "reason") != nil)
     }
 
+    @Test("times in the database are ISO 8601 UTC with milliseconds, as Foundation's formatter writes them")
+    func isoTimes() {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        f.timeZone = TimeZone(identifier: "UTC")
+        for t in [0, 1_780_000_000.123, 951_782_400.5, 1_709_164_799.999, 4_102_444_800.007] {
+            #expect(DeskStore.iso(Date(timeIntervalSince1970: t)) == f.string(from: Date(timeIntervalSince1970: t)), "\(t)")
+        }
+    }
+
     @Test("the review date is the local day of the clock")
     func localDay() {
         let instant = Date(timeIntervalSince1970: 1_780_000_000) // 2026-05-28 20:26:40 UTC
