@@ -33,6 +33,11 @@ public struct DeskServer: Sendable {
         try await serviceGroup(host: host, port: port, onRunning: onRunning).run()
     }
 
+    /// The session cookie: never readable by scripts, never sent with a request from another site.
+    static func sessionCookie(_ value: String) -> String {
+        "\(cookieName)=\(value); HttpOnly; SameSite=Strict; Path=/"
+    }
+
     func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         let desk = self.desk
@@ -82,23 +87,20 @@ public struct DeskServer: Sendable {
             case .failure(let problem): return Pages.signInFailed(problem)
             case .success(let p):
                 var response = Pages.redirect(p.role == .editor ? "/editor" : "/")
-                response.headers[.setCookie] = "\(Self.cookieName)=\(session); HttpOnly; SameSite=Strict; Path=/"
+                response.headers[.setCookie] = Self.sessionCookie(session)
                 return response
             }
         }
 
         // The API. Every handler finds the session first: none is 401.
         router.get("/api/me") { request, _ in
-            guard let p = try await principal(request) else { return JSON.signIn() }
-            return JSON.ok(try await desk.me(p))
+            try await reading(request) { p in JSON.ok(try await desk.me(p)) }
         }
         router.get("/api/assignments") { request, _ in
-            guard let p = try await principal(request) else { return JSON.signIn() }
-            return JSON.reply(try await desk.candidates(p))
+            try await reading(request) { p in JSON.reply(try await desk.candidates(p)) }
         }
         router.get("/api/submissions/{id}") { request, context in
-            guard let p = try await principal(request) else { return JSON.signIn() }
-            return JSON.reply(try await desk.candidate(p, context.parameters.get("id") ?? ""))
+            try await reading(request) { p in JSON.reply(try await desk.candidate(p, context.parameters.get("id") ?? "")) }
         }
         router.put("/api/reviews/{id}") { request, context in
             try await changing(request) { p, body in
@@ -123,13 +125,12 @@ public struct DeskServer: Sendable {
             try await changing(request) { _, _ in
                 if let id = request.cookies[Self.cookieName]?.value { try await desk.store.signOut(digest: Secrets.digest(id)) }
                 var response = JSON.ok(true)
-                response.headers[.setCookie] = "\(Self.cookieName)=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0"
+                response.headers[.setCookie] = Self.sessionCookie("") + "; Max-Age=0"
                 return response
             }
         }
         router.get("/api/editor/progress") { request, _ in
-            guard let p = try await principal(request) else { return JSON.signIn() }
-            return JSON.reply(try await desk.progress(p))
+            try await reading(request) { p in JSON.reply(try await desk.progress(p)) }
         }
         router.post("/api/editor/close") { request, _ in
             try await changing(request) { p, _ in JSON.reply(try await desk.close(p)) }
@@ -154,6 +155,12 @@ public struct DeskServer: Sendable {
         @Sendable func principal(_ request: Request) async throws -> Principal? {
             guard let id = request.cookies[Self.cookieName]?.value, Secrets.looksLikeToken(id) else { return nil }
             return try await desk.store.session(digest: Secrets.digest(id), now: desk.clock())
+        }
+
+        /// A request that only reads: a session, else 401.
+        @Sendable func reading(_ request: Request, _ body: @Sendable (Principal) async throws -> Response) async throws -> Response {
+            guard let p = try await principal(request) else { return JSON.signIn() }
+            return try await body(p)
         }
 
         /// A state-changing request: a session, the CSRF token and the origin check, then the body (64 KiB at most).
