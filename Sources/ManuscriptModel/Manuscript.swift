@@ -110,6 +110,26 @@ extension String {
     /// Runs of whitespace become one space; leading and trailing whitespace is dropped.
     /// Used to compare unit names (conflicts of interest, the `unit` quota dimension).
     public var whitespaceCollapsed: String {
-        split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        isCollapsedLatin ? self : split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// Whether the string is already collapsed and made only of printable ASCII and Latin letters
+    /// (U+00C0–U+024F, U+1E00–U+1EFF: all of Vietnamese in NFC). In those ranges every scalar is a
+    /// character of its own and only U+0020 is whitespace, so the answer is exact without looking
+    /// up Unicode properties (conflicts of interest compare unit names for every reviewer and candidate).
+    private var isCollapsedLatin: Bool {
+        var afterSpace = true
+        for v in unicodeScalars {
+            switch v.value {
+            case 0x20:
+                if afterSpace { return false }
+                afterSpace = true
+            case 0x21...0x7E, 0xC0...0x24F, 0x1E00...0x1EFF:
+                afterSpace = false
+            default:
+                return false
+            }
+        }
+        return !afterSpace || isEmpty
     }
 }

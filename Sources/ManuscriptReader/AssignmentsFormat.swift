@@ -87,7 +87,8 @@ extension Checks {
                         if case .declared(let c) = conflict { notes.append(.init(location: c.location, message: "declared here")) }
                         out.append(.warning(at: file.submissionElementAt[i][j],
                             "\(r.reviewer) is assigned \(id) but \(conflict.words): a conflict of interest, so their review "
-                                + "of it will not count; assign it to another reviewer", notes: notes))
+                                + "of it will not count; running `modelbook assign --round \(a.round)` again gives \(id) another reviewer",
+                            notes: notes))
                     }
                 }
             }

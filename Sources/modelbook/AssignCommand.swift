@@ -70,7 +70,10 @@ struct AssignCommand: ParsableCommand {
         do {
             result = try Assigner.assign(request)
         } catch {
-            var out = error.shortages.map { "modelbook assign: \($0.sentence)\n" }.joined()
+            var out = m.reviewers.count < per
+                ? "modelbook assign: reviewers.xml has \(m.reviewers.count) reviewer\(m.reviewers.count == 1 ? "" : "s"), fewer than --per \(per)\n"
+                : ""
+            out += error.shortages.map { "modelbook assign: \($0.sentence)\n" }.joined()
             out += "modelbook assign: no assignment gives every candidate of round \(round) \(per) reviewer\(per == 1 ? "" : "s") "
                 + "without a conflict of interest (\(error.shortages.count) candidate\(error.shortages.count == 1 ? "" : "s") above); "
                 + "\(nothing). Lower --per\(spread ? ", drop --spread" : ""), or add reviewers to reviewers.xml.\n"
@@ -88,7 +91,10 @@ struct AssignCommand: ParsableCommand {
             }
         }
         switch format {
-        case .json: Output.print(AssignReport.json(assignments, result))
+        case .json:
+            Output.print(AssignReport.json(assignments, result))
+            // What was written goes beside the JSON, not into it.
+            Output.error(outcomes.map { AssignReport.line($0, round: round, m) + "\n" }.joined())
         case .text: Output.print(AssignReport.text(assignments, result, pool: ids.count, reviewers: m.reviewers.count,
                                                    written: outcomes.map { AssignReport.line($0, round: round, m) }))
         }

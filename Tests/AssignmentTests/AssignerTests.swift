@@ -233,3 +233,19 @@ func subsets(_ items: [Int], _ size: Int) -> [[Int]] {
         #expect(shuffled == (try run(5)))
     }
 }
+
+@Suite struct WhitespaceTests {
+    /// The fast path agrees with the definition (runs of `Character.isWhitespace` become one space,
+    /// ends trimmed) on random strings of Vietnamese letters, spaces, tabs, no-break spaces, a
+    /// combining mark and CR LF.
+    @Test func collapsedAgreesWithTheDefinition() {
+        let pieces = ["a", "Đ", "ủ", "ơ", "Z", " ", " ", "\t", "\u{A0}", "\u{301}", "\r\n", "-", "\u{3000}", "x"]
+        var rng = SplitMix64(seed: 11)
+        for _ in 0..<5000 {
+            let s = (0..<rng.below(8)).map { _ in pieces[rng.below(pieces.count)] }.joined()
+            #expect(s.whitespaceCollapsed == s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "), "«\(s)»")
+        }
+        #expect("Ban Dân vận Huyện ủy Kim Sơn".whitespaceCollapsed == "Ban Dân vận Huyện ủy Kim Sơn")
+        #expect(" Ban  Dân\tvận ".whitespaceCollapsed == "Ban Dân vận")
+    }
+}
