@@ -64,6 +64,7 @@ public struct DeskServer: Sendable {
             }
         }
         router.get("/assets/desk.css") { _, _ in Pages.asset(Pages.css, type: "text/css; charset=utf-8") }
+        router.get("/favicon.ico") { _, _ in Response(status: .noContent, headers: Pages.commonHeaders) }
         router.get("/assets/desk.js") { _, _ in Pages.asset(Pages.js, type: "text/javascript; charset=utf-8") }
 
         // Signing in: the link shows a button; pressing it uses the invitation once.
