@@ -19,10 +19,10 @@ CONFIG      ?= release
 PREFIX      ?= /usr/local
 FUZZ_SECONDS ?= 60
 
-BUILD_PKGS  := pkg-config libxml2-dev libglpk-dev
+BUILD_PKGS  := pkg-config libxml2-dev libglpk-dev libsqlite3-dev
 BOOK_PKGS   := xsltproc docbook5-xml docbook-xsl-ns fop fonts-noto-core
-TEST_PKGS   := jing libxml2-utils poppler-utils chromium
-BENCH_PKGS  := pandoc time bc libxml2-utils
+TEST_PKGS   := jing libxml2-utils poppler-utils chromium chromium-driver python3-selenium
+BENCH_PKGS  := pandoc time bc libxml2-utils wrk curl sqlite3
 
 BIN = .build/$(CONFIG)/modelbook
 

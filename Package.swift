@@ -10,6 +10,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         // System libraries. Debian packages: libxml2-dev, libglpk-dev.
@@ -70,11 +75,25 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The review desk: a web server where reviewers score their assigned candidates and the
+        // sheets are written into reviews/. Debian package: libsqlite3-dev (for GRDB).
+        .target(
+            name: "Desk",
+            dependencies: [
+                "ManuscriptModel", "ManuscriptReader", "Selection", "BookWriter", "XMLKit", "Diagnostics",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .executableTarget(
             name: "modelbook",
             dependencies: [
                 "Pipeline", "ManuscriptGenerator", "ManuscriptReader", "Selection", "Diagnostics", "ManuscriptModel",
-                "Assignment",
+                "Assignment", "Desk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -97,6 +116,13 @@ let package = Package(
         ),
         .testTarget(name: "CLITests", dependencies: ["ManuscriptGenerator"]),
         .testTarget(name: "AssignmentTests", dependencies: ["Assignment", "ManuscriptModel"]),
+        .testTarget(
+            name: "DeskTests",
+            dependencies: [
+                "Desk", "ManuscriptGenerator", "ManuscriptReader", "ManuscriptModel", "Selection", "Pipeline",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
     ]
 )
 

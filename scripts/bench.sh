@@ -108,3 +108,5 @@ total=$((N * 4)); lo=$((total / 40)); hi=$(((total + 39) / 40))
 read -r min max < <(sed -n 's/^load per reviewer: min \([0-9]*\), max \([0-9]*\).*/\1 \2/p' "$WORK/modelbook assign.out")
 echo "bounds from N*K/R = $total/40: min <= $lo, max >= $hi; assign gives min $min, max $max"
 if [ "$min" = "$lo" ] && [ "$max" = "$hi" ]; then echo "optimal balance: both bounds reached"; else echo "bounds not reached: see the proof above"; fi
+echo
+bash "$(dirname "$0")/bench-desk.sh" "$BIN"

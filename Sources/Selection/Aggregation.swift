@@ -45,6 +45,21 @@ public struct RoundScoring: Hashable, Sendable, Codable {
     public var reliability: Reliability.RoundReport
 }
 
+extension RoundScoring {
+    /// The spread above which reviewers are said to disagree: `flagSpread` when given, else 30 % of the
+    /// rubric's range.
+    public static func spreadLimit(_ flagSpread: Double?, rubric: Rubric) -> Double {
+        flagSpread ?? 0.3 * (rubric.max - rubric.min)
+    }
+
+    /// The candidates among `candidates` whose counted totals span more than `limit` (max − min), widest
+    /// first, then by id: the spread flags `select` prints.
+    public func spreadFlags(candidates: Set<String>, limit: Double) -> [CandidateScore] {
+        candidates.compactMap { scores[$0] }.filter { ($0.spreadRange ?? 0) > limit }
+            .sorted { $0.spreadRange! != $1.spreadRange! ? $0.spreadRange! > $1.spreadRange! : byteOrder($0.id, $1.id) }
+    }
+}
+
 public enum Aggregation {
     /// Scores the round: totals, normalisation (zscore), each submission's aggregate, reviewer
     /// leniency and inter-rater reliability.

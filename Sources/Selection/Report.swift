@@ -262,9 +262,8 @@ public enum SelectionReport {
             [$0.reviewer, String($0.count), f($0.mean), f($0.sd), f($0.offset),
              s.aggregate == .zscore ? ($0.standardised ? "yes" : "no: \($0.keptRaw ?? "")") : ""]
         }, right: [1, 2, 3, 4])
-        let limit = options.flagSpread ?? 0.3 * (rubric.max - rubric.min)
-        let flagged = candidates.compactMap { s.scores[$0] }.filter { ($0.spreadRange ?? 0) > limit }
-            .sorted { $0.spreadRange! != $1.spreadRange! ? $0.spreadRange! > $1.spreadRange! : byteOrder($0.id, $1.id) }
+        let limit = RoundScoring.spreadLimit(options.flagSpread, rubric: rubric)
+        let flagged = s.spreadFlags(candidates: candidates, limit: limit)
         out.append("  Reviewers disagree by more than \(f(limit)) (max − min of counted totals): \(flagged.count)")
         if !flagged.isEmpty {
             out += table(["submission", "reviews", "min–max range", "SD", "score"], flagged.map {

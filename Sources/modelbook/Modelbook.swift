@@ -6,7 +6,7 @@ struct Modelbook: AsyncParsableCommand {
         commandName: "modelbook",
         abstract: "From candidate submissions to a finished, print-ready book of the best entries.",
         version: ModelbookVersion.string,
-        subcommands: [InitCommand.self, CheckCommand.self, GenerateCommand.self, SelectCommand.self, AssignCommand.self, VerifyCommand.self, ExplainCommand.self, BuildCommand.self, AuditCommand.self]
+        subcommands: [InitCommand.self, CheckCommand.self, GenerateCommand.self, SelectCommand.self, AssignCommand.self, VerifyCommand.self, ExplainCommand.self, BuildCommand.self, AuditCommand.self, DeskCommand.self]
     )
 }
 

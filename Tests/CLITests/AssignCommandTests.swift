@@ -41,7 +41,7 @@ import ManuscriptGenerator
         #expect(r.output.contains("ms/assignments/final.xml: written"), "\(r.output)")
 
         // The pool of the final round is what the shortlist kept, as select reports it.
-        let select = try modelbook(["select", "--manuscript", "ms", "--round", "shortlist", "--no-record", "--format", "json"], in: work)
+        let select = try modelbook(["select", "--manuscript", "ms", "--round", "shortlist", "--no-record", "--quiet", "--format", "json"], in: work)
         let rounds = try #require((try JSONSerialization.jsonObject(with: Data(select.output.utf8)) as? [String: Any])?["rounds"] as? [[String: Any]])
         let kept = Set(try #require(rounds.last?["kept"] as? [String]))
         let file = ms.appendingPathComponent("assignments/final.xml")
