@@ -1,6 +1,7 @@
 import ArgumentParser
 import Desk
 import Foundation
+import Pipeline
 
 /// `modelbook desk`: the review desk, a web server where reviewers score their assigned candidates.
 struct DeskCommand: AsyncParsableCommand {
@@ -63,6 +64,7 @@ struct DeskInviteCommand: ParsableCommand {
     }
 
     func run() throws {
+        try DeskFolders.confine(options.manuscript, command: "desk invite")
         if let person = revoke {
             let store = try DeskStore(path: DeskStore.path(manuscript: options.manuscript))
             let (invitations, sessions) = try store.revoke(person: person, now: Date())
@@ -125,6 +127,7 @@ struct DeskServeCommand: AsyncParsableCommand {
     @OptionGroup var address: DeskAddress
 
     func run() async throws {
+        try DeskFolders.confine(options.manuscript, command: "desk serve")
         let desk: ReviewDesk
         do { desk = try ReviewDesk(manuscript: options.manuscript) } catch {
             Output.error("modelbook desk serve: \(error)\n")
@@ -141,6 +144,16 @@ struct DeskServeCommand: AsyncParsableCommand {
         try await DeskServer(desk: desk).run(host: host, port: address.port) { port in
             Output.print("listening on \(Invitations.base(host: host, port: port))/ (rounds: "
                          + desk.rounds.keys.sorted().joined(separator: ", ") + ")\n")
+        }
+    }
+}
+
+/// The desk writes its database into `desk/` and submitted sheets into `reviews/`: both must be
+/// the manuscript's own folders, never links leading elsewhere.
+enum DeskFolders {
+    static func confine(_ manuscript: String, command: String) throws {
+        for folder in ["desk", "reviews"] {
+            _ = try OutputRefusal.check(command) { try OutputFolder.formatFolder(folder, manuscript: manuscript) }
         }
     }
 }

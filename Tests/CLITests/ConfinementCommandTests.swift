@@ -148,6 +148,25 @@ import ManuscriptGenerator
         #expect(try Self.snapshot(work.appendingPathComponent("ms/reviews")) == before, "a refused assign wrote a sheet")
     }
 
+    @Test("the desk refuses a desk/ folder that is a link leading elsewhere, before it opens its database",
+          .enabled(if: BuildCommandTests.available, "build the modelbook binary first (swift build)"))
+    func deskRefusesALinkedDeskFolder() throws {
+        let work = try Self.work("confine-desk")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let elsewhere = work.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent("ms/desk").path,
+                                                   withDestinationPath: elsewhere.path)
+        for arguments in [["desk", "invite", "--manuscript", "ms", "--round", "shortlist"],
+                          ["desk", "invite", "--manuscript", "ms", "--revoke", "R01"],
+                          ["desk", "serve", "--manuscript", "ms", "--port", "0"]] {
+            let r = try modelbook(arguments, in: work)
+            #expect(r.status == 1, "\(arguments): \(r.output)")
+            #expect(r.output.contains("refusing to write to ms/desk"), "\(arguments): \(r.output)")
+        }
+        #expect(try Files.list(elsewhere).isEmpty)
+    }
+
     @Test("a figure whose attachment is a link inside attachments/ is published as a file, not a link",
           .enabled(if: BuildCommandTests.available, "build the modelbook binary first (swift build)"))
     func figuresArePublishedAsFiles() throws {
