@@ -4,33 +4,54 @@ import XMLKit
 /// Submission and book content as an HTML fragment, for pages that show an entry's text (the
 /// review desk, the audit): the third walker over the same blocks and inlines, beside DocBook and
 /// plain text. Every text and attribute goes through `XMLEscape.html`; links keep only `http`,
-/// `https` and `mailto` addresses (any other is shown as text); footnotes are numbered `[n]` and
-/// listed after the content; a figure shows `images/<ref>`, as the HTML book does.
+/// `https` and `mailto` addresses (any other is shown as text) and open apart from the page;
+/// footnotes are numbered `[n]` and listed where `writeFootnotes()` is called; a figure shows the
+/// address `figureSource` gives for its attachment (by default `images/<ref>`, as the HTML book
+/// does), and is left out when there is none.
 public struct HTMLOutput: BlockVisitor, InlineVisitor {
     public private(set) var html = ""
     private var notes: [[Inline]] = []
+    private let figureSource: (String) -> String?
 
-    public init() {}
+    public init(figureSource: @escaping (String) -> String? = { DocBookWriter.imagePath(forAttachment: $0) }) {
+        self.figureSource = figureSource
+    }
 
     /// The blocks (sections headed from `<h{level}>`), then their footnotes.
     public static func fragment(_ blocks: [Block], headingLevel level: Int = 2) -> String {
         var w = HTMLOutput()
-        for block in blocks { w.visit(block, level) }
-        w.footnotes()
+        w.write(blocks, headingLevel: level)
+        w.writeFootnotes()
         return w.html
     }
 
     /// Inline content (a title, a summary), its footnotes after it.
     public static func inline(_ content: [Inline]) -> String {
         var w = HTMLOutput()
-        w.visit(content)
-        w.footnotes()
+        w.write(content)
+        w.writeFootnotes()
         return w.html
+    }
+
+    /// Appends blocks; their footnotes wait for `writeFootnotes()`.
+    public mutating func write(_ blocks: [Block], headingLevel level: Int) {
+        for block in blocks { visit(block, level) }
+    }
+
+    /// Appends inline content; its footnotes wait for `writeFootnotes()`.
+    public mutating func write(_ content: [Inline]) { visit(content) }
+
+    /// The HTML written so far, handed over and cleared; the footnote count goes on, so a page can
+    /// place several parts (a summary, then a body) and list every footnote once at the end.
+    public mutating func take() -> String {
+        defer { html = "" }
+        return html
     }
 
     private mutating func text(_ s: String) { html += XMLEscape.html(s) }
 
-    private mutating func footnotes() {
+    /// The footnotes written so far, as one numbered list (nothing when there are none).
+    public mutating func writeFootnotes() {
         guard !notes.isEmpty else { return }
         html += "<ol class=\"notes\">"
         var i = 0
@@ -84,7 +105,8 @@ public struct HTMLOutput: BlockVisitor, InlineVisitor {
     }
 
     public mutating func visitTable(_ t: Table, _: Int) {
-        html += "<table>"
+        // The wrapper lets a wide table scroll on a phone instead of widening the page.
+        html += "<div class=\"table\"><table>"
         if let caption = t.caption {
             html += "<caption>"
             visit(caption)
@@ -99,7 +121,7 @@ public struct HTMLOutput: BlockVisitor, InlineVisitor {
         }
         html += "<tbody>"
         for row in body { tableRow(row, cell: "td") }
-        html += "</tbody></table>"
+        html += "</tbody></table></div>"
     }
 
     private mutating func tableRow(_ row: TableRow, cell: String) {
@@ -113,7 +135,8 @@ public struct HTMLOutput: BlockVisitor, InlineVisitor {
     }
 
     public mutating func visitFigure(_ f: Figure, _: Int) {
-        html += "<figure><img src=\"" + XMLEscape.html(DocBookWriter.imagePath(forAttachment: f.ref))
+        guard let source = figureSource(f.ref) else { return }
+        html += "<figure><img src=\"" + XMLEscape.html(source)
             + "\" alt=\"" + XMLEscape.html(f.caption?.plainText ?? "") + "\"/>"
         if let caption = f.caption {
             html += "<figcaption>"
@@ -153,7 +176,7 @@ public struct HTMLOutput: BlockVisitor, InlineVisitor {
     public mutating func visitLink(href: String, _ c: [Inline]) {
         let lower = href.lowercased()
         let safe = lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:")
-        if safe { html += "<a href=\"" + XMLEscape.html(href) + "\">" }
+        if safe { html += "<a href=\"" + XMLEscape.html(href) + "\" rel=\"noopener noreferrer\" target=\"_blank\">" }
         if c.isEmpty { text(href) } else { visit(c) }
         if safe { html += "</a>" }
     }
