@@ -104,7 +104,7 @@ let package = Package(
             dependencies: ["ManuscriptReader", "ManuscriptGenerator", "Diagnostics", "ManuscriptModel"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "SelectionTests", dependencies: ["Selection", "Pipeline", "ManuscriptModel", "ManuscriptReader", "XMLKit"]),
+        .testTarget(name: "SelectionTests", dependencies: ["Selection", "Assignment", "Pipeline", "ManuscriptModel", "ManuscriptReader", "XMLKit"]),
         .testTarget(
             name: "BookWriterTests",
             dependencies: ["BookWriter", "Pipeline", "ManuscriptModel", "XMLKit"],

@@ -1,19 +1,10 @@
+import Assignment
 import ManuscriptModel
 import Testing
 @testable import Selection
 
-/// SplitMix64: a small seeded generator, so every random instance can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// A small seeded generator, so every random instance can be replayed.
+typealias SeededGenerator = SplitMix64
 
 /// Every subset of exactly `count` items, checked against every row: the best total, and the
 /// lexicographically first best subset in item order (what `ExactSelector` promises to return).
