@@ -4,7 +4,7 @@ import ManuscriptModel
 /// The audit's tables, each defined once as an `AuditTable`: its columns and its rows.
 enum AuditTables {
     /// One row per review and criterion.
-    static func reviews(_ r: AuditReport) -> AuditTable<(review: ReviewOutcome, score: CriterionScore)> {
+    static func reviews(_ r: RenderContext) -> AuditTable<(review: ReviewOutcome, score: CriterionScore)> {
         let weights = Dictionary(r.rubric.criteria.map { ($0.key, $0.weight) }, uniquingKeysWith: { a, _ in a })
         return AuditTable(columns: [
             .init(header: "submission") { $0.review.submission },
@@ -22,26 +22,41 @@ enum AuditTables {
         ], rows: r.reviewsInOrder.flatMap { rev in rev.scores.map { (rev, $0) } })
     }
 
-    /// One row per candidate (by id) with every figure of the candidates table and each round's result.
-    static func candidates(_ r: AuditReport) -> AuditTable<AuditReport.Candidate> {
+    /// One row per candidate (by id) with every figure of the candidates page and each round's
+    /// result; the page shows a subset of the columns, figures rounded, and filters by the rows'
+    /// field, district, kind and outcome.
+    static func candidates(_ r: RenderContext) -> AuditTable<AuditReport.Candidate> {
+        typealias Cell = AuditTable<AuditReport.Candidate>.Cell
+        func figure(_ x: Double?) -> Cell {
+            Cell("\(Format.fixed(x, 3))", class: "n", sortKey: x.map(Format.exact) ?? "")
+        }
         var columns: [AuditTable<AuditReport.Candidate>.Column] = [
-            .init(header: "id") { $0.id },
-            .init(header: "title") { $0.title },
+            .init(header: "id", { $0.id }, heading: "id") {
+                Cell("<a href=\"\(Layout.href("candidates", $0.id, from: ""))\">\($0.id)</a>", class: "id")
+            },
+            .init(header: "title", { $0.title }, heading: "title") { Cell("\($0.title)", class: "title") },
             .init(header: "field") { $0.field },
-            .init(header: "field_name") { r.fieldName($0.field) },
+            .init(header: "field_name", { r.fieldName($0.field) }, heading: "field") { Cell("\(r.fieldName($0.field))") },
             .init(header: "district") { $0.district },
-            .init(header: "district_name") { r.districtName($0.district) },
-            .init(header: "kind") { $0.kind.rawValue },
-            .init(header: "unit") { $0.unit },
+            .init(header: "district_name", { r.districtName($0.district) }, heading: "district") {
+                Cell("\(r.districtName($0.district))")
+            },
+            .init(header: "kind", { $0.kind.rawValue }, heading: "kind") { Cell("\($0.kind.rawValue)") },
+            .init(header: "unit", { $0.unit }, heading: "unit") { Cell("\($0.unit)", class: "unit") },
             .init(header: "unit_level") { $0.unitLevel.rawValue },
             .init(header: "registered") { $0.registered.description },
             .init(header: "reviews") { String($0.reviews) },
-            .init(header: "counted_reviews") { String($0.countedReviews) },
-            .init(header: "raw_mean") { CSVExport.number($0.rawMean) },
-            .init(header: "aggregate") { CSVExport.number($0.aggregate) },
-            .init(header: "rank") { CSVExport.number($0.rank) },
+            .init(header: "counted_reviews", { String($0.countedReviews) },
+                  heading: .number("reviews", title: "counted reviews")) { Cell("\($0.countedReviews)", class: "n") },
+            .init(header: "raw_mean", { CSVExport.number($0.rawMean) }, heading: .number("raw mean")) { figure($0.rawMean) },
+            .init(header: "aggregate", { CSVExport.number($0.aggregate) }, heading: .number("aggregate")) { figure($0.aggregate) },
+            .init(header: "rank", { CSVExport.number($0.rank) }, heading: .number("rank")) {
+                Cell("\($0.rank.map(String.init) ?? "—")", class: "n", sortKey: $0.rank.map(String.init) ?? "")
+            },
             .init(header: "spread") { CSVExport.number($0.spread) },
-            .init(header: "outcome") { $0.outcome.rawValue },
+            .init(header: "outcome", { $0.outcome.rawValue }, heading: "outcome") {
+                Cell(Layout.outcomeBadge($0.outcome), sortKey: $0.outcome.rawValue)
+            },
             .init(header: "kept_out_by") { $0.keptOutBy.joined(separator: "; ") },
             .init(header: "notes") { $0.notes.joined(separator: "; ") },
         ]
@@ -52,11 +67,15 @@ enum AuditTables {
             columns.append(.init(header: "round_\(round.id)") { outcome($0)?.status ?? "" })
             columns.append(.init(header: "round_\(round.id)_why") { outcome($0)?.detail ?? "" })
         }
-        return AuditTable(columns: columns, rows: r.candidates)
+        var page = AuditTable<AuditReport.Candidate>.Page(class: "sortable wide", id: "candidates", scrolls: true)
+        page.rowAttributes = { c in
+            " data-field=\"\(c.field)\" data-district=\"\(c.district)\" data-kind=\"\(c.kind.rawValue)\" data-outcome=\"\(c.outcome.rawValue)\""
+        }
+        return AuditTable(columns: columns, rows: r.candidates, page: page)
     }
 
     /// The book's entries in book order (see `AuditReport.selectionInBookOrder`).
-    static func selection(_ r: AuditReport) -> AuditTable<(number: Int, entry: AuditReport.Candidate)> {
+    static func selection(_ r: RenderContext) -> AuditTable<(number: Int, entry: AuditReport.Candidate)> {
         AuditTable(columns: [
             .init(header: "book_order") { String($0.number) },
             .init(header: "field") { $0.entry.field },

@@ -16,11 +16,11 @@ public enum CSVExport {
     static func number(_ n: Int?) -> String { n.map(String.init) ?? "" }
 
     /// One row per review and criterion.
-    public static func reviews(_ r: AuditReport) -> String { AuditTables.reviews(r).csv }
+    public static func reviews(_ r: AuditReport) -> String { AuditTables.reviews(RenderContext(r)).csv }
 
     /// One row per candidate (by id) with every figure of the candidates table and each round's result.
-    public static func candidates(_ r: AuditReport) -> String { AuditTables.candidates(r).csv }
+    public static func candidates(_ r: AuditReport) -> String { AuditTables.candidates(RenderContext(r)).csv }
 
     /// The book's entries in book order (see `AuditReport.selectionInBookOrder`).
-    public static func selection(_ r: AuditReport) -> String { AuditTables.selection(r).csv }
+    public static func selection(_ r: AuditReport) -> String { AuditTables.selection(RenderContext(r)).csv }
 }

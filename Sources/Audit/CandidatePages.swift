@@ -35,25 +35,9 @@ enum CandidatePages {
         body += select("kind", "kind", SubmissionKind.allCases.map { ($0.rawValue, $0.rawValue) })
         body += select("outcome", "outcome", AuditReport.Outcome.allCases.map { ($0.rawValue, $0.label) })
         body += "<output class=\"muted\"></output></form>"
-        var rows: [HTML] = []
-        for c in displayOrder(r) {
-            rows.append("""
-            <tr data-field="\(c.field)" data-district="\(c.district)" data-kind="\(c.kind.rawValue)" data-outcome="\(c.outcome.rawValue)">\
-            <td class="id"><a href="\(Layout.href("candidates", c.id, from: ""))">\(c.id)</a></td>\
-            <td class="title">\(c.title)</td><td>\(r.fieldName(c.field))</td><td>\(r.districtName(c.district))</td><td>\(c.kind.rawValue)</td>\
-            <td class="unit">\(c.unit)</td><td class="n">\(c.countedReviews)</td>\
-            <td class="n" data-v="\(c.rawMean.map(Format.exact) ?? "")">\(Format.fixed(c.rawMean, 3))</td>\
-            <td class="n" data-v="\(c.aggregate.map(Format.exact) ?? "")">\(Format.fixed(c.aggregate, 3))</td>\
-            <td class="n" data-v="\(c.rank.map(String.init) ?? "")">\(c.rank.map(String.init) ?? "—")</td>\
-            <td data-v="\(c.outcome.rawValue)">\(Layout.outcomeBadge(c.outcome))</td></tr>
-            """)
-        }
-        body += """
-        <div class="scroll"><table class="sortable wide" id="candidates"><thead><tr><th>id</th><th>title</th><th>field</th>\
-        <th>district</th><th>kind</th><th>unit</th><th class="n" title="counted reviews">reviews</th><th class="n">raw mean</th>\
-        <th class="n">aggregate</th><th class="n">rank</th><th>outcome</th></tr></thead><tbody>
-        \(rows)</tbody></table></div>
-        """
+        var table = AuditTables.candidates(r)
+        table.rows = displayOrder(r)
+        body += table.html
         return Layout.page(title: "Candidates", report: r, section: .candidates, depth: 0, body: body)
     }
 
