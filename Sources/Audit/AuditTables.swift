@@ -74,24 +74,37 @@ enum AuditTables {
         return AuditTable(columns: columns, rows: r.candidates, page: page)
     }
 
-    /// The book's entries in book order (see `AuditReport.selectionInBookOrder`).
+    /// The book's entries in book order (see `AuditReport.selectionInBookOrder`), numbered. The
+    /// page shows one field at a time and the rank after the aggregate, so the rank has a column
+    /// for each.
     static func selection(_ r: RenderContext) -> AuditTable<(number: Int, entry: AuditReport.Candidate)> {
-        AuditTable(columns: [
-            .init(header: "book_order") { String($0.number) },
+        typealias Cell = AuditTable<(number: Int, entry: AuditReport.Candidate)>.Cell
+        return AuditTable(columns: [
+            .init(header: "book_order", { String($0.number) }, heading: .number("#")) { Cell("\($0.number)", class: "n") },
             .init(header: "field") { $0.entry.field },
             .init(header: "field_name") { r.fieldName($0.entry.field) },
             .init(header: "district") { $0.entry.district },
-            .init(header: "district_name") { r.districtName($0.entry.district) },
+            .init(header: "district_name", { r.districtName($0.entry.district) }, heading: "district") {
+                Cell("\(r.districtName($0.entry.district))")
+            },
             .init(header: "id") { $0.entry.id },
-            .init(header: "title") { $0.entry.title },
-            .init(header: "kind") { $0.entry.kind.rawValue },
-            .init(header: "unit") { $0.entry.unit },
+            .init(header: "title", { $0.entry.title }, heading: "title") {
+                Cell("<a href=\"\(Layout.href("candidates", $0.entry.id, from: ""))\">\($0.entry.title)</a> <span class=\"muted id\">\($0.entry.id)</span>")
+            },
+            .init(header: "kind", { $0.entry.kind.rawValue }, heading: "kind") { Cell("\($0.entry.kind.rawValue)") },
+            .init(header: "unit", { $0.entry.unit }, heading: "unit") { Cell("\($0.entry.unit)") },
             .init(header: "rank") { CSVExport.number($0.entry.rank) },
-            .init(header: "aggregate") { CSVExport.number($0.entry.aggregate) },
+            .init(header: "aggregate", { CSVExport.number($0.entry.aggregate) }, heading: .number("aggregate")) {
+                Cell("\(Format.fixed($0.entry.aggregate, 3))", class: "n")
+            },
+            .init(heading: .number("rank")) { Cell("\($0.entry.rank.map(String.init) ?? "—")", class: "n") },
             .init(header: "raw_mean") { CSVExport.number($0.entry.rawMean) },
             .init(header: "counted_reviews") { String($0.entry.countedReviews) },
             .init(header: "outcome") { $0.entry.outcome.rawValue },
-            .init(header: "included_because") { $0.entry.outcome == .included ? ($0.entry.rounds.last?.detail ?? "") : "" },
+            .init(header: "included_because", { $0.entry.outcome == .included ? ($0.entry.rounds.last?.detail ?? "") : "" },
+                  heading: "") {
+                Cell($0.entry.outcome == .included ? "\(Layout.outcomeBadge(.included)) \($0.entry.rounds.last?.detail ?? "")" : .empty)
+            },
         ], rows: r.selectionInBookOrder.enumerated().map { ($0 + 1, $1) })
     }
 }

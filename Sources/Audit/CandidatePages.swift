@@ -151,27 +151,15 @@ enum CandidatePages {
         let entries = r.selectionInBookOrder
         var body: HTML = "<h1>The selection</h1>"
         body += "<p class=\"lead\">The \(entries.count) entries in book order: \(r.report.bookOrderWords()). The same list is in <a href=\"selection.csv\">selection.csv</a>.</p>"
+        // The page numbers its rows as it lists them, field by field.
+        let table = AuditTables.selection(r)
         var number = 0
         for field in r.fields {
-            let part = entries.filter { $0.field == field.code }
-            guard !part.isEmpty else { continue }
-            body += "<h2>\(field.name) <span class=\"muted\">— \(part.count) entries</span></h2>"
-            var rows: [HTML] = []
-            for c in part {
-                number += 1
-                let note: HTML = c.outcome == .included ? "\(Layout.outcomeBadge(.included)) \(c.rounds.last?.detail ?? "")" : .empty
-                rows.append("""
-                <tr><td class="n">\(number)</td><td>\(r.districtName(c.district))</td>\
-                <td><a href="\(Layout.href("candidates", c.id, from: ""))">\(c.title)</a> <span class="muted id">\(c.id)</span></td>\
-                <td>\(c.kind.rawValue)</td><td>\(c.unit)</td><td class="n">\(Format.fixed(c.aggregate, 3))</td>\
-                <td class="n">\(c.rank.map(String.init) ?? "—")</td><td>\(note)</td></tr>
-                """)
-            }
-            body += """
-            <table><thead><tr><th class="n">#</th><th>district</th><th>title</th><th>kind</th><th>unit</th>\
-            <th class="n">aggregate</th><th class="n">rank</th><th></th></tr></thead><tbody>
-            \(rows)</tbody></table>
-            """
+            var part = table
+            part.rows = entries.filter { $0.field == field.code }.map { number += 1; return (number, $0) }
+            guard !part.rows.isEmpty else { continue }
+            body += "<h2>\(field.name) <span class=\"muted\">— \(part.rows.count) entries</span></h2>"
+            body += part.html
         }
         // Entries whose field is not in fields.xml cannot happen after `check`; list them rather than lose them.
         let stray = entries.filter { c in !r.fields.contains { $0.code == c.field } }
