@@ -107,4 +107,47 @@ enum AuditTables {
             },
         ], rows: r.selectionInBookOrder.enumerated().map { ($0 + 1, $1) })
     }
+
+    /// Reviews by criterion, with total, normalised total and whether each counted; a row per
+    /// review. The candidate pages lead with the reviewer, the reviewer pages with the submission.
+    static func reviewScores(_ r: RenderContext, _ reviews: [ReviewOutcome], from: String,
+                             firstColumn: CandidatePages.FirstColumn) -> AuditTable<ReviewOutcome> {
+        typealias Cell = AuditTable<ReviewOutcome>.Cell
+        var columns: [AuditTable<ReviewOutcome>.Column]
+        switch firstColumn {
+        case .reviewer:
+            columns = [.init(heading: "reviewer") {
+                Cell("<a href=\"\(Layout.href("reviewers", $0.reviewer, from: from))\">\($0.reviewer)</a>", class: "id")
+            }]
+        case .submission:
+            columns = [
+                .init(heading: "submission") {
+                    Cell("<a href=\"\(Layout.href("candidates", $0.submission, from: from))\">\($0.submission)</a>", class: "id")
+                },
+                .init(heading: "title") { Cell("\(r.candidate($0.submission)?.title ?? "")", class: "title") },
+            ]
+        }
+        columns += [
+            .init(heading: "round") { Cell("\($0.round)", class: "id") },
+            .init(heading: "date") { Cell("\($0.date.description)", class: "id") },
+        ]
+        for crit in r.rubric.criteria {
+            columns.append(.init(heading: .number(crit.key, title: "\(crit.label) (weight \(Format.score(crit.weight)))")) { rev in
+                Cell("\(rev.scores.first { $0.criterion == crit.key }.map { Format.score($0.value) } ?? "—")", class: "n")
+            })
+        }
+        columns += [
+            .init(heading: .number("total")) {
+                Cell("\(Format.fixed($0.total, 3))", class: "n", sortKey: $0.total.map(Format.exact) ?? "")
+            },
+            .init(heading: .number("normalised")) { Cell("\(Format.fixed($0.normalised, 3, missing: ""))", class: "n") },
+            .init(heading: "counted") { rev in
+                guard let d = rev.dropped else { return Cell("<span class=\"yes\">yes</span>") }
+                return Cell("<span class=\"no\">no</span> — <code>\(d.rawValue)</code>: \(rev.whyNotCounted ?? "")")
+            },
+        ]
+        let page = AuditTable<ReviewOutcome>.Page(class: "sortable", scrolls: true,
+                                                  rowAttributes: { $0.counted ? .empty : " class=\"muted\"" }, rowPerLine: true)
+        return AuditTable(columns: columns, rows: reviews, page: page)
+    }
 }

@@ -109,42 +109,9 @@ enum CandidatePages {
 
     enum FirstColumn { case reviewer, submission }
 
-    /// Reviews by criterion, with total, normalised total and whether each counted. Shared with
-    /// the reviewer pages (which lead with the submission instead of the reviewer).
+    /// Reviews by criterion (see `AuditTables.reviewScores`). Shared with the reviewer pages.
     static func reviewTable(_ r: RenderContext, _ reviews: [ReviewOutcome], from: String, firstColumn: FirstColumn) -> HTML {
-        var head: HTML = firstColumn == .reviewer ? "<th>reviewer</th>" : "<th>submission</th><th>title</th>"
-        head += "<th>round</th><th>date</th>"
-        for crit in r.rubric.criteria {
-            head += "<th class=\"n\" title=\"\(crit.label) (weight \(Format.score(crit.weight)))\">\(crit.key)</th>"
-        }
-        head += "<th class=\"n\">total</th><th class=\"n\">normalised</th><th>counted</th>"
-        var rows: [HTML] = []
-        for rev in reviews {
-            var row: HTML = rev.counted ? "<tr>" : "<tr class=\"muted\">"
-            if firstColumn == .reviewer {
-                row += "<td class=\"id\"><a href=\"\(Layout.href("reviewers", rev.reviewer, from: from))\">\(rev.reviewer)</a></td>"
-            } else {
-                row += "<td class=\"id\"><a href=\"\(Layout.href("candidates", rev.submission, from: from))\">\(rev.submission)</a></td>"
-                row += "<td class=\"title\">\(r.candidate(rev.submission)?.title ?? "")</td>"
-            }
-            row += "<td class=\"id\">\(rev.round)</td><td class=\"id\">\(rev.date.description)</td>"
-            let byKey = Dictionary(rev.scores.map { ($0.criterion, $0.value) }, uniquingKeysWith: { a, _ in a })
-            for crit in r.rubric.criteria {
-                row += "<td class=\"n\">\(byKey[crit.key].map(Format.score) ?? "—")</td>"
-            }
-            row += "<td class=\"n\" data-v=\"\(rev.total.map(Format.exact) ?? "")\">\(Format.fixed(rev.total, 3))</td>"
-            row += "<td class=\"n\">\(Format.fixed(rev.normalised, 3, missing: ""))</td>"
-            if let d = rev.dropped {
-                row += "<td><span class=\"no\">no</span> — <code>\(d.rawValue)</code>: \(rev.whyNotCounted ?? "")</td>"
-            } else {
-                row += "<td><span class=\"yes\">yes</span></td>"
-            }
-            rows.append(row + "</tr>")
-        }
-        return """
-        <div class="scroll"><table class="sortable"><thead><tr>\(head)</tr></thead><tbody>
-        \(rows.map { $0 + "\n" })</tbody></table></div>
-        """
+        AuditTables.reviewScores(r, reviews, from: from, firstColumn: firstColumn).html
     }
 
     static func selection(_ r: RenderContext) -> String {
