@@ -8,14 +8,14 @@ extension AuditTable {
         for (heading, _) in shown {
             out += "<th\(Self.attribute("class", heading.class))\(Self.attribute("title", heading.title))>\(heading.text)</th>"
         }
-        out += "</tr></thead><tbody>\n"
+        out += page.lineBreaks == .none ? "</tr></thead><tbody>" : "</tr></thead><tbody>\n"
         for row in rows {
             out += "<tr\(page.rowAttributes(row))>"
             for (_, cell) in shown {
                 let c = cell(row)
                 out += "<td\(Self.attribute("class", c.class))\(Self.attribute("title", c.title))\(Self.attribute("data-v", c.sortKey))>\(c.content)</td>"
             }
-            out += page.rowPerLine ? "</tr>\n" : "</tr>"
+            out += page.lineBreaks == .afterHeadAndRows ? "</tr>\n" : "</tr>"
         }
         out += "</tbody></table>"
         return page.scrolls ? out + "</div>" : out

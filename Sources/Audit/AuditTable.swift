@@ -65,9 +65,11 @@ struct AuditTable<Row> {
         var id: String?
         var scrolls = false
         var rowAttributes: (Row) -> HTML = { _ in .empty }
-        /// A line break after each row, as the review tables write them.
-        var rowPerLine = false
+        var lineBreaks = LineBreaks.afterHead
     }
+
+    /// Where the table's HTML breaks lines (it reads the same either way; the pages keep theirs).
+    enum LineBreaks { case none, afterHead, afterHeadAndRows }
 
     var columns: [Column]
     var rows: [Row]

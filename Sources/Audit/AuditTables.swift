@@ -147,7 +147,7 @@ enum AuditTables {
             },
         ]
         let page = AuditTable<ReviewOutcome>.Page(class: "sortable", scrolls: true,
-                                                  rowAttributes: { $0.counted ? .empty : " class=\"muted\"" }, rowPerLine: true)
+                                                  rowAttributes: { $0.counted ? .empty : " class=\"muted\"" }, lineBreaks: .afterHeadAndRows)
         return AuditTable(columns: columns, rows: reviews, page: page)
     }
 }

@@ -33,28 +33,8 @@ enum ReviewerPages {
             body += "<figure>\(Chart.strip(rows: rows, overallMean: roundMean, scale: nil, xLabel: "review total (\(Format.score(r.rubric.min))–\(Format.score(r.rubric.max)))"))</figure>"
         }
 
-        var rows: [HTML] = []
-        for reviewer in r.reviewers {
-            let given = r.reviews(by: reviewer.id)
-            let counted = given.filter(\.counted).count
-            let lenText: HTML = reviewer.leniency.isEmpty ? "—" :
-                reviewer.leniency.map { "<span class=\"id\">\($0.round)</span>: \(Format.signed($0.offset))" as HTML }
-                .joined(separator: "<br>")
-            let firstOffset = reviewer.leniency.last.map { Format.exact($0.offset) } ?? ""
-            rows.append("""
-            <tr><td class="id"><a href="\(Layout.href("reviewers", reviewer.id, from: ""))">\(reviewer.id)</a></td>\
-            <td>\(reviewer.name)</td><td>\(r.districtName(reviewer.district))</td><td>\(reviewer.unit)</td>\
-            <td class="n">\(given.count)</td><td class="n">\(counted)</td><td class="n">\(given.count - counted)</td>\
-            <td class="n" data-v="\(firstOffset)">\(lenText)</td><td class="n">\(reviewer.conflicts.count)</td></tr>
-            """)
-        }
-        body += """
-        <h2>All reviewers</h2>
-        <div class="scroll"><table class="sortable"><thead><tr><th>id</th><th>name</th><th>district</th><th>unit</th>\
-        <th class="n">reviews</th><th class="n">counted</th><th class="n">not counted</th><th class="n">offset</th>\
-        <th class="n">conflicts</th></tr></thead><tbody>
-        \(rows)</tbody></table></div>
-        """
+        body += "<h2>All reviewers</h2>\n"
+        body += AuditTables.reviewers(r).html
         return Layout.page(title: "Reviewers", report: r, section: .reviewers, depth: 0, body: body)
     }
 
@@ -69,22 +49,15 @@ enum ReviewerPages {
         if reviewer.leniency.isEmpty {
             body += "<p>No counted reviews.</p>"
         } else {
-            body += "<table><thead><tr><th>round</th><th class=\"n\">n</th><th class=\"n\">mean total</th><th class=\"n\">SD</th><th class=\"n\">offset from round mean</th><th>normalisation</th></tr></thead><tbody>"
-            for l in reviewer.leniency {
-                body += "<tr><td class=\"id\">\(l.round)</td><td class=\"n\">\(l.count)</td><td class=\"n\">\(Format.fixed(l.mean, 3))</td><td class=\"n\">\(Format.fixed(l.standardDeviation, 3))</td><td class=\"n\">\(Format.signed(l.offset, 3))</td><td>\(l.keptRaw.map { "raw totals kept: \($0)" } ?? "")</td></tr>"
-            }
-            body += "</tbody></table><p class=\"muted\">A positive offset means this reviewer scored higher than the round on average (lenient), a negative one lower (strict). With z-score aggregation the offset is taken out before ranking.</p>"
+            body += AuditTables.leniency(reviewer).html
+            body += "<p class=\"muted\">A positive offset means this reviewer scored higher than the round on average (lenient), a negative one lower (strict). With z-score aggregation the offset is taken out before ranking.</p>"
         }
 
         body += "<h2>Conflicts of interest</h2>"
         if reviewer.conflicts.isEmpty {
             body += "<p>None.</p>"
         } else {
-            body += "<table><thead><tr><th>submission</th><th>title</th><th>conflict</th><th>detail</th></tr></thead><tbody>"
-            for c in reviewer.conflicts {
-                body += "<tr><td class=\"id\"><a href=\"\(Layout.href("candidates", c.submission, from: "reviewers"))\">\(c.submission)</a></td><td>\(r.candidate(c.submission)?.title ?? "")</td><td>\(c.kind.rawValue)</td><td>\(c.detail)</td></tr>"
-            }
-            body += "</tbody></table>"
+            body += AuditTables.conflicts(r, reviewer).html
         }
 
         body += "<h2>Every score given</h2>"
