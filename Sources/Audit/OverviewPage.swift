@@ -56,38 +56,40 @@ enum OverviewPage {
     }
 
     static func roundsTable(_ r: RenderContext) -> HTML {
-        var rows: [HTML] = []
-        for round in r.rounds {
-            var dropped: [HTML] = []
-            if round.type == .screen {
-                dropped.append("\(round.ineligible) ineligible")
-                for rule in round.failedByRule where rule.count > 0 {
-                    dropped.append("<span class=\"muted\">failed <code>\(rule.rule)</code>: \(rule.count)</span>")
-                }
+        typealias Cell = AuditTable<AuditReport.RoundCounts>.Cell
+        return AuditTable(columns: [
+            .init(heading: "round") { Cell("\($0.id)", class: "id") },
+            .init(heading: "type") { Cell("\($0.type.rawValue)") },
+            .init(heading: "scored with") { round in
+                Cell(round.type == .screen ? "—" :
+                    "\(round.aggregate?.rawValue ?? "—")\(round.reviewsFrom.map { $0 == round.id ? "" : ", reviews of \($0)" } ?? "")")
+            },
+            .init(heading: .number("entered")) { Cell("\($0.considered)", class: "n") },
+            .init(heading: .number("passed")) { Cell("\($0.passed)", class: "n") },
+            .init(heading: "did not pass") { Cell(didNotPass($0).joined(separator: "<br>")) },
+        ], rows: r.rounds).html
+    }
+
+    /// What a round's "did not pass" column says: how many fell out, and why.
+    static func didNotPass(_ round: AuditReport.RoundCounts) -> [HTML] {
+        var dropped: [HTML] = []
+        if round.type == .screen {
+            dropped.append("\(round.ineligible) ineligible")
+            for rule in round.failedByRule where rule.count > 0 {
+                dropped.append("<span class=\"muted\">failed <code>\(rule.rule)</code>: \(rule.count)</span>")
             }
-            if round.type == .rank {
-                dropped.append("\(round.insufficientReviews) with too few counted reviews (listed, not ranked)")
-                let notKept = round.considered - round.insufficientReviews - round.passed
-                dropped.append("\(notKept) ranked below the shortlist")
-            }
-            if round.type == .optimize {
-                dropped.append("\(round.considered - round.passed - round.excluded) left out")
-                if round.included > 0 { dropped.append("\(round.included) taken in by an editor’s include") }
-                if round.excluded > 0 { dropped.append("\(round.excluded) kept out by an editor’s exclude") }
-            }
-            let scored: HTML = round.type == .screen ? "—" :
-                "\(round.aggregate?.rawValue ?? "—")\(round.reviewsFrom.map { $0 == round.id ? "" : ", reviews of \($0)" } ?? "")"
-            rows.append("""
-            <tr><td class="id">\(round.id)</td><td>\(round.type.rawValue)</td><td>\(scored)</td>\
-            <td class="n">\(round.considered)</td><td class="n">\(round.passed)</td>\
-            <td>\(dropped.joined(separator: "<br>"))</td></tr>
-            """)
         }
-        return """
-        <table><thead><tr><th>round</th><th>type</th><th>scored with</th><th class="n">entered</th>\
-        <th class="n">passed</th><th>did not pass</th></tr></thead><tbody>
-        \(rows)</tbody></table>
-        """
+        if round.type == .rank {
+            dropped.append("\(round.insufficientReviews) with too few counted reviews (listed, not ranked)")
+            let notKept = round.considered - round.insufficientReviews - round.passed
+            dropped.append("\(notKept) ranked below the shortlist")
+        }
+        if round.type == .optimize {
+            dropped.append("\(round.considered - round.passed - round.excluded) left out")
+            if round.included > 0 { dropped.append("\(round.included) taken in by an editor’s include") }
+            if round.excluded > 0 { dropped.append("\(round.excluded) kept out by an editor’s exclude") }
+        }
+        return dropped
     }
 
     static func quotas(_ r: RenderContext) -> HTML {
@@ -132,23 +134,22 @@ enum OverviewPage {
         var out: HTML = "<h2 id=\"reliability\">Do the reviewers agree?</h2>"
         out += "<p class=\"lead\">Krippendorff’s alpha (interval) over the counted reviews\(r.scoringRound.map { " of round \($0)" } ?? ""): 1 is perfect agreement, 0 is no better than chance. At 0.8 or above the scores are reliable; from 0.667 to 0.8 tentative; below 0.667 unreliable — discuss the criterion before leaning on it. Marks on the bar: 0.667 (dashed) and 0.8.</p>"
         guard !r.reliability.isEmpty else { return out + "<p>No reliability figures.</p>" }
-        var rows: [HTML] = []
-        for row in r.reliability {
-            let reading = AlphaReading(row.alpha)
-            let cls: HTML = switch reading {
-            case .reliable: "yes"
-            case .unreliable: "no"
-            default: "muted"
-            }
-            rows.append("""
-            <tr><td class="id">\(row.criterion)</td><td>\(row.label)</td><td class="n">\(Format.fixed(row.alpha, 3))</td>\
-            <td>\(Chart.alphaGauge(row.alpha))</td><td class="\(cls)">\(reading.words)</td></tr>
-            """)
-        }
-        return out + """
-        <table><thead><tr><th>criterion</th><th></th><th class="n">α</th><th>0 … 1</th><th>reading</th></tr></thead><tbody>
-        \(rows)</tbody></table>
-        """
+        typealias Cell = AuditTable<AuditReport.ReliabilityRow>.Cell
+        return out + AuditTable(columns: [
+            .init(heading: "criterion") { Cell("\($0.criterion)", class: "id") },
+            .init(heading: "") { Cell("\($0.label)") },
+            .init(heading: .number("α")) { Cell("\(Format.fixed($0.alpha, 3))", class: "n") },
+            .init(heading: "0 … 1") { Cell(Chart.alphaGauge($0.alpha)) },
+            .init(heading: "reading") { row in
+                let reading = AlphaReading(row.alpha)
+                let cls = switch reading {
+                case .reliable: "yes"
+                case .unreliable: "no"
+                default: "muted"
+                }
+                return Cell("\(reading.words)", class: cls)
+            },
+        ], rows: r.reliability).html
     }
 
     static func charts(_ r: RenderContext) -> HTML {
@@ -183,15 +184,17 @@ enum OverviewPage {
         let state = r.chain.intact ? "✓ verified" : r.chain.records.isEmpty ? "✗ none" : "✗ problems"
         out += "<p class=\"lead\"><span class=\"\(r.chain.intact ? "yes" : "no")\">\(state)</span> — \(r.chain.summary)</p>"
         guard !r.chain.records.isEmpty else { return out }
-        var rows: [HTML] = []
-        for rec in r.chain.records {
-            let status: HTML = rec.problem.map { "<span class=\"no\">✗ \($0)</span>" } ?? "<span class=\"yes\">✓ verified</span>"
-            rows.append("<tr><td class=\"id\">\(rec.path)</td><td class=\"id\">\(rec.round)</td><td class=\"id\" title=\"\(rec.digest ?? "")\">\(rec.digest.map { String($0.prefix(16)) + "…" } ?? "—")</td><td>\(status)</td></tr>")
-        }
-        return out + """
-        <table><thead><tr><th>record</th><th>round</th><th>digest</th><th>status</th></tr></thead><tbody>
-        \(rows)</tbody></table>
-        """
+        typealias Cell = AuditTable<AuditReport.ChainRecord>.Cell
+        return out + AuditTable(columns: [
+            .init(heading: "record") { Cell("\($0.path)", class: "id") },
+            .init(heading: "round") { Cell("\($0.round)", class: "id") },
+            .init(heading: "digest") {
+                Cell("\($0.digest.map { String($0.prefix(16)) + "…" } ?? "—")", class: "id", title: $0.digest ?? "")
+            },
+            .init(heading: "status") {
+                Cell($0.problem.map { "<span class=\"no\">✗ \($0)</span>" } ?? "<span class=\"yes\">✓ verified</span>")
+            },
+        ], rows: r.chain.records).html
     }
 
     static func exports(_ r: RenderContext) -> HTML {
