@@ -50,11 +50,13 @@ enum CandidatePages {
         """
         body += banner(r, c)
 
-        body += "<h2>Rounds</h2><table><thead><tr><th>round</th><th>result</th><th>why</th></tr></thead><tbody>"
-        for o in c.rounds {
-            body += "<tr><td class=\"id\">\(o.round)</td><td class=\"\(o.passed ? "yes" : "no")\">\(o.passed ? "✓" : "✗") \(o.status)</td><td>\(o.detail ?? "")</td></tr>"
-        }
-        body += "</tbody></table>"
+        typealias Cell = AuditTable<AuditReport.RoundOutcome>.Cell
+        body += "<h2>Rounds</h2>"
+        body += AuditTable(columns: [
+            .init(heading: "round") { Cell("\($0.round)", class: "id") },
+            .init(heading: "result") { Cell("\($0.passed ? "✓" : "✗") \($0.status)", class: $0.passed ? "yes" : "no") },
+            .init(heading: "why") { Cell("\($0.detail ?? "")") },
+        ], rows: c.rounds, page: .init(lineBreaks: .none)).html
 
         body += "<h2>Score</h2><dl class=\"facts\">"
         body += "<dt>counted reviews</dt><dd>\(c.countedReviews) of \(c.reviews)</dd>"
