@@ -17,6 +17,7 @@ extension AuditTable {
             }
             out += page.lineBreaks == .afterHeadAndRows ? "</tr>\n" : "</tr>"
         }
+        out += page.summary
         out += "</tbody></table>"
         return page.scrolls ? out + "</div>" : out
     }

@@ -66,6 +66,8 @@ struct AuditTable<Row> {
         var scrolls = false
         var rowAttributes: (Row) -> HTML = { _ in .empty }
         var lineBreaks = LineBreaks.afterHead
+        /// A last row of its own shape (what the rows leave out), written as is.
+        var summary: HTML = .empty
     }
 
     /// Where the table's HTML breaks lines (it reads the same either way; the pages keep theirs).

@@ -103,31 +103,33 @@ enum OverviewPage {
         }
         // A quota on every unit gives a row per unit; those that hold well inside it say nothing.
         let quiet = r.quotas.filter { $0.quota.dimension == .unit && $0.holds && !$0.atMax && ($0.quota.min ?? 0) == 0 }
-        var rows: [HTML] = []
-        for fill in r.quotas where !quiet.contains(fill) {
-            let q = fill.quota
-            let status: HTML = !fill.holds ? "<span class=\"no\">not met</span>" : fill.atMax ? "at max" : "<span class=\"yes\">holds</span>"
-            let name = r.report.valueName(q)
-            let label: HTML = name == q.value ? "\(q.value)" : "\(name) <span class=\"muted id\">\(q.value)</span>"
-            rows.append("""
-            <tr><td>\(q.dimension.rawValue)</td><td>\(label)</td><td class="n">\(q.min.map(String.init) ?? "—")</td>\
-            <td class="n">\(q.max.map(String.init) ?? "—")</td><td class="n">\(fill.filled)</td>\
-            <td>\(Chart.quotaGauge(min: q.min, max: q.max, filled: fill.filled, scaleMax: Int(Double(scale[q.dimension] ?? 1) * 1.15) + 1, holds: fill.holds))</td>\
-            <td>\(status)</td></tr>
-            """)
-        }
+        typealias Cell = AuditTable<QuotaFill>.Cell
+        var page = AuditTable<QuotaFill>.Page(scrolls: true)
         if !quiet.isEmpty {
             let most = quiet.map(\.filled).max() ?? 0
-            rows.append("""
+            page.summary = """
             <tr><td>unit</td><td colspan="6" class="muted">\(quiet.count) other units, each with at most \(most) \
             \(most == 1 ? "entry" : "entries"), below their maximum (not listed)</td></tr>
-            """)
+            """
         }
-        return out + """
-        <div class="scroll"><table><thead><tr><th>dimension</th><th>value</th><th class="n">min</th><th class="n">max</th>\
-        <th class="n">filled</th><th>fill</th><th>status</th></tr></thead><tbody>
-        \(rows)</tbody></table></div>
-        """
+        return out + AuditTable(columns: [
+            .init(heading: "dimension") { Cell("\($0.quota.dimension.rawValue)") },
+            .init(heading: "value") { fill in
+                let name = r.report.valueName(fill.quota)
+                return Cell(name == fill.quota.value ? "\(fill.quota.value)" : "\(name) <span class=\"muted id\">\(fill.quota.value)</span>")
+            },
+            .init(heading: .number("min")) { Cell("\($0.quota.min.map(String.init) ?? "—")", class: "n") },
+            .init(heading: .number("max")) { Cell("\($0.quota.max.map(String.init) ?? "—")", class: "n") },
+            .init(heading: .number("filled")) { Cell("\($0.filled)", class: "n") },
+            .init(heading: "fill") { fill in
+                let q = fill.quota
+                return Cell(Chart.quotaGauge(min: q.min, max: q.max, filled: fill.filled,
+                                             scaleMax: Int(Double(scale[q.dimension] ?? 1) * 1.15) + 1, holds: fill.holds))
+            },
+            .init(heading: "status") { fill in
+                Cell(!fill.holds ? "<span class=\"no\">not met</span>" : fill.atMax ? "at max" : "<span class=\"yes\">holds</span>")
+            },
+        ], rows: r.quotas.filter { !quiet.contains($0) }, page: page).html
     }
 
     static func reliability(_ r: RenderContext) -> HTML {
