@@ -28,17 +28,19 @@ let package = Package(
             providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]
         ),
 
-        // Findings and the `path:line:col: error: message` printer.
-        .target(name: "Diagnostics"),
+        // The message catalogue: every text a person reads, in Vietnamese and English.
+        .target(name: "Messages"),
+        // Findings and the `path:line:col: lỗi: message` printer.
+        .target(name: "Diagnostics", dependencies: ["Messages"]),
         // A small, safe wrapper over libxml2: parsing, RELAX NG, source positions, writing.
         .target(name: "XMLKit", dependencies: ["CLibXML2"]),
         // Value types for everything in a manuscript folder.
-        .target(name: "ManuscriptModel", dependencies: ["Diagnostics"]),
+        .target(name: "ManuscriptModel", dependencies: ["Diagnostics", "Messages"]),
         // Files -> values + findings; the RELAX NG schemas of the input formats.
         .target(
             name: "ManuscriptReader",
             dependencies: [
-                "XMLKit", "ManuscriptModel",
+                "XMLKit", "ManuscriptModel", "Messages",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Resources/schemas")]
@@ -51,19 +53,19 @@ let package = Package(
         // Eligibility, aggregation, reliability, ranking, exact optimisation, the round records' text.
         .target(
             name: "Selection",
-            dependencies: ["ManuscriptModel", "XMLKit", "CGLPK"]
+            dependencies: ["ManuscriptModel", "XMLKit", "CGLPK", "Messages"]
         ),
         // Who reviews which candidates: exact, balanced, conflict-free (max flow); no I/O.
-        .target(name: "Assignment", dependencies: ["ManuscriptModel"]),
+        .target(name: "Assignment", dependencies: ["ManuscriptModel", "Messages"]),
         // Book model (and its order) -> DocBook 5 and plain text.
         .target(
             name: "BookWriter",
-            dependencies: ["ManuscriptModel", "XMLKit"]
+            dependencies: ["ManuscriptModel", "XMLKit", "Messages"]
         ),
         // The static HTML audit report and CSV exports, from values.
         .target(
             name: "Audit",
-            dependencies: ["ManuscriptModel", "Selection", "BookWriter", "XMLKit"]
+            dependencies: ["ManuscriptModel", "Selection", "BookWriter", "XMLKit", "Messages"]
         ),
         // The named steps of every command: reading the manuscript, running and recording the rounds,
         // verifying the records, writing the book and the audit; the only module with file I/O
@@ -71,7 +73,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "ManuscriptModel", "ManuscriptReader", "Selection", "BookWriter", "Audit", "XMLKit", "Assignment",
+                "ManuscriptModel", "ManuscriptReader", "Selection", "BookWriter", "Audit", "XMLKit", "Assignment", "Messages",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -80,7 +82,7 @@ let package = Package(
         .target(
             name: "Desk",
             dependencies: [
-                "ManuscriptModel", "ManuscriptReader", "Selection", "BookWriter", "XMLKit", "Diagnostics",
+                "ManuscriptModel", "ManuscriptReader", "Selection", "BookWriter", "XMLKit", "Diagnostics", "Messages",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -93,12 +95,13 @@ let package = Package(
             name: "modelbook",
             dependencies: [
                 "Pipeline", "ManuscriptGenerator", "ManuscriptReader", "Selection", "Diagnostics", "ManuscriptModel",
-                "Assignment", "Desk",
+                "Assignment", "Desk", "Messages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         .testTarget(name: "XMLKitTests", dependencies: ["XMLKit"]),
+        .testTarget(name: "MessagesTests", dependencies: ["Messages", "Diagnostics"]),
         .testTarget(
             name: "ManuscriptReaderTests",
             dependencies: ["ManuscriptReader", "ManuscriptGenerator", "Diagnostics", "ManuscriptModel"],

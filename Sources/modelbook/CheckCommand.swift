@@ -55,6 +55,8 @@ struct CheckReport: Encodable {
         var path: String
         var line: Int
         var column: Int
+        /// The message's stable key (`check.missing-file`), empty for a validator's own words.
+        var code: String
         var message: String
         var notes: [String]
 
@@ -63,9 +65,10 @@ struct CheckReport: Encodable {
             path = f.location.path
             line = f.location.line
             column = f.location.column
-            message = f.message
+            code = f.message.code
+            message = f.message.text()
             notes = f.notes.map { n in
-                n.location.map { "\($0.path):\($0.line):\($0.column): \(n.message)" } ?? n.message
+                n.location.map { "\($0.path):\($0.line):\($0.column): \(n.message.text())" } ?? n.message.text()
             }
         }
     }

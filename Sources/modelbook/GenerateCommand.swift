@@ -1,4 +1,5 @@
 import ArgumentParser
+import Messages
 import Foundation
 import ManuscriptGenerator
 
@@ -12,6 +13,8 @@ struct GenerateCommand: ParsableCommand {
         and checked to be feasible on the generated data.
         """
     )
+
+    @OptionGroup var language: LanguageOption
 
     @Option(name: .long, help: "Number of candidate submissions (1...40000).")
     var submissions: Int = 480

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Messages
 import Foundation
 import ManuscriptGenerator
 
@@ -8,6 +9,8 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Write a minimal, commented manuscript skeleton into a new or empty folder."
     )
+
+    @OptionGroup var language: LanguageOption
 
     @Argument(help: "The folder to create (must be missing or empty).")
     var directory: String

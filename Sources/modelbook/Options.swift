@@ -1,14 +1,30 @@
 import ArgumentParser
 import Foundation
+import Messages
 import ManuscriptModel
 import ManuscriptReader
 import Pipeline
 import Selection
 
-/// `--manuscript DIR`, shared by every subcommand.
+/// `--manuscript DIR`, shared by every subcommand that reads a manuscript, with `--lang`.
 struct ManuscriptOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The manuscript folder.", valueName: "DIR"))
     var manuscript: String = "manuscript"
+
+    @OptionGroup var language: LanguageOption
+}
+
+/// `--lang vi|en`: the language of everything the command prints. The program reads it when it
+/// starts (`Language.atLaunch`, which also looks at `LC_ALL`, `LC_MESSAGES` and `LANG`), so that
+/// help texts are in it too; the option is declared so that it is listed and checked.
+struct LanguageOption: ParsableArguments {
+    @Option(name: .customLong("lang"), help: ArgumentHelp("Language of messages: vi (default) or en.", valueName: "vi|en"))
+    var lang: Language?
+}
+
+extension Language: ExpressibleByArgument {
+    public init?(argument: String) { self.init(code: argument) }
+    public static var allValueStrings: [String] { Language.allCases.map(\.rawValue) }
 }
 
 /// `--format text|json` for commands that print findings or results.

@@ -58,7 +58,7 @@ import Testing
         expectOnlyError(r, Self.submission, 44, 17, problem)
         // The message also points into the SVG itself: line 2 (the root) or 3 (the element inside).
         let line = attributes.isEmpty ? 3 : 2
-        #expect(r.errors.first?.message.hasPrefix("attachments/NB-2024-0001/bieu-do.svg:\(line):") == true, "\(r.listing)")
+        #expect(r.errors.first?.message.text(in: .en).hasPrefix("attachments/NB-2024-0001/bieu-do.svg:\(line):") == true, "\(r.listing)")
     }
 
     @Test func pngNamedJpgIsAWrongType() throws {
@@ -87,15 +87,15 @@ import Testing
     @Test func oversizedImagesAreWarnedWithTheirSize() throws {
         let wide = try Self.read(Self.png(width: 12_000, height: 800), name: "anh-1.png", type: "image/png")
         #expect(wide.errors.isEmpty, "\(wide.listing)")
-        #expect(wide.warnings.map(\.message) == ["attachments/NB-2024-0001/anh-1.png is 12000 × 800 pixels: more than 10000 on a side "
+        #expect(wide.warnings.map { $0.message.text(in: .en) } == ["attachments/NB-2024-0001/anh-1.png is 12000 × 800 pixels: more than 10000 on a side "
                                                  + "makes the HTML and PDF slow; reduce it (3,000 pixels on the long side is enough for print)"])
         let tall = try Self.read(Self.jpeg(width: 640, height: 10_001), name: "anh-1.jpg", type: "image/jpeg")
-        #expect(tall.warnings.map(\.message).first?.contains("is 640 × 10001 pixels") == true, "\(tall.listing)")
+        #expect(tall.warnings.map { $0.message.text(in: .en) }.first?.contains("is 640 × 10001 pixels") == true, "\(tall.listing)")
         let small = try Self.read(Self.jpeg(width: 10_000, height: 10_000), name: "anh-1.jpg", type: "image/jpeg")
         #expect(small.findings.isEmpty, "\(small.listing)")
         let heavy = try Self.read(Self.png(width: 100, height: 100) + [UInt8](repeating: 0, count: 21 * 1_048_576),
                                   name: "anh-1.png", type: "image/png")
-        #expect(heavy.warnings.map(\.message).first?.hasPrefix("attachments/NB-2024-0001/anh-1.png is large (21.0 MB)") == true,
+        #expect(heavy.warnings.map { $0.message.text(in: .en) }.first?.hasPrefix("attachments/NB-2024-0001/anh-1.png is large (21.0 MB)") == true,
                 "\(heavy.listing)")
     }
 }

@@ -44,7 +44,7 @@ import Testing
         try m.replace("submissions/NB-2024-0001.xml", "kind=\"model\"", "kind=\"modle\"")
         let r = try run(["check", "--quiet", "--manuscript", m.root.path], in: m.root)
         #expect(r.status == 1)
-        #expect(r.output.hasPrefix("submissions/NB-2024-0001.xml:2:31: error: attribute kind=\"modle\" is not allowed: use model or example"), "\(r.output)")
+        #expect(r.output.hasPrefix("submissions/NB-2024-0001.xml:2:31: lỗi: attribute kind=\"modle\" is not allowed: use model or example"), "\(r.output)")
         #expect(r.output.hasSuffix(": 1 error, 0 warnings (1 file with errors)\n"), "\(r.output)")
 
         let json = try run(["check", "--quiet", "--manuscript", m.root.path, "--format", "json"], in: m.root)
@@ -64,7 +64,7 @@ import Testing
         let dir = FileManager.default.temporaryDirectory
         let missing = try run(["check", "--quiet", "--manuscript", "no-such-manuscript"], in: dir)
         #expect(missing.status == 1)
-        #expect(missing.output.hasPrefix("no-such-manuscript:1:1: error: the manuscript folder no-such-manuscript does not exist\n"))
+        #expect(missing.output.hasPrefix("no-such-manuscript:1:1: lỗi: the manuscript folder no-such-manuscript does not exist\n"))
         let usage = try run(["check", "--format", "yaml"], in: dir)
         #expect(usage.status == 64)
     }

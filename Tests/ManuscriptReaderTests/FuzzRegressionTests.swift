@@ -49,7 +49,7 @@ import ManuscriptReader
         let asDistricts = reader.findings(tagged: [UInt8(ascii: "d")] + Array(submission))
         let first = try #require(asDistricts.first)
         #expect(first.location.path == "districts.xml")
-        #expect(first.message.contains("starts with <submission>"), "\(first.formatted)")
+        #expect(first.message.text(in: .en).contains("starts with <submission>"), "\(first.formatted)")
         #expect(reader.findings(tagged: []).isEmpty)
         // Not well-formed: positioned where the parser stopped.
         let broken = reader.findings(tagged: Array("r<reviews>\n  <review".utf8))

@@ -128,7 +128,7 @@ import ManuscriptModel
         }
         #expect(r.errors.isEmpty, "\(r.listing)")
         #expect(r.warnings.map(\.location.path).sorted() == ["edits/notes.txt", "submissions/NB-2024-0009.XML"], "\(r.listing)")
-        #expect(r.warnings.allSatisfy { $0.message.hasPrefix("not read: only .xml files are read from") })
+        #expect(r.warnings.allSatisfy { $0.message.text(in: .en).hasPrefix("not read: only .xml files are read from") })
     }
 
     @Test func bookIsOptional() throws {
@@ -139,7 +139,7 @@ import ManuscriptModel
     @Test func missingFolderIsOneError() {
         let r = ManuscriptReader.read(folder: "/nonexistent/manuscript")
         #expect(r.findings.count == 1)
-        #expect(r.errors.first?.message == "the manuscript folder /nonexistent/manuscript does not exist")
+        #expect(r.errors.first?.message.text(in: .en) == "the manuscript folder /nonexistent/manuscript does not exist")
     }
 
     @Test func duplicateSubmissionIdNamesBothFiles() throws {
@@ -150,7 +150,7 @@ import ManuscriptModel
         let note = try #require(r.errors.first?.notes.first)
         #expect(note.location == Diagnostics.SourceLocation(path: "submissions/NB-2024-0002.xml", line: 2, column: 13))
         // …and the file name no longer matches the id.
-        #expect(r.warnings.map(\.message) == ["the file is named NB-2024-0004.xml but holds submission NB-2024-0002; name it NB-2024-0002.xml so it is easy to find"])
+        #expect(r.warnings.map { $0.message.text(in: .en) } == ["the file is named NB-2024-0004.xml but holds submission NB-2024-0002; name it NB-2024-0002.xml so it is easy to find"])
         #expect(r.warnings.first?.location == Diagnostics.SourceLocation(path: "submissions/NB-2024-0004.xml", line: 2, column: 13))
     }
 
@@ -228,11 +228,11 @@ import ManuscriptModel
         let error = try #require(r.errors.first, "\(name): no error")
         #expect(r.errors.count >= 1)
         #expect(error.location.path == "submissions/NB-2024-0099.xml", "\(name)")
-        #expect(error.message.contains(message), "\(name): \(r.listing)")
+        #expect(error.message.text(in: .en).contains(message), "\(name): \(r.listing)")
         if name != "10,000 nested sections" {
             #expect(error.location.line == line && error.location.column == column, "\(name): \(r.listing)")
         }
-        #expect(error.notes.first?.message == "nothing in this file was read: submission NB-2024-0099 is counted but left out until the file is fixed")
+        #expect(error.notes.first?.message.text(in: .en) == "nothing in this file was read: submission NB-2024-0099 is counted but left out until the file is fixed")
         #expect(r.errors.allSatisfy { $0.location.path == "submissions/NB-2024-0099.xml" }, "\(name): \(r.listing)")
         // Everything else was still read.
         #expect(r.counts.submissions == 4, "\(name)")
@@ -263,7 +263,7 @@ import ManuscriptModel
         #expect(r.warnings.count == 1, "\(r.listing)")
         let w = try #require(r.warnings.first)
         #expect(w.location == Diagnostics.SourceLocation(path: "submissions/NB-2024-0002.xml", line: 3, column: 11))
-        #expect(w.message.contains("not in Unicode NFC"))
+        #expect(w.message.text(in: .en).contains("not in Unicode NFC"))
         let s = try #require(r.manuscript.submissions.first { $0.id == "NB-2024-0002" })
         guard case .text(let title)? = s.title.first else { Issue.record("no title"); return }
         #expect(title.unicodeScalars.elementsEqual("Bà Nguyễn Thị Thu, người gương mẫu ở khu phố".unicodeScalars))

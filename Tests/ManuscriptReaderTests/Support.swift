@@ -71,7 +71,7 @@ func expectOnlyError(_ result: ReadResult, _ path: String, _ line: Int, _ column
 func expectError(_ result: ReadResult, _ path: String, _ line: Int, _ column: Int, _ text: String,
                  sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     let hit = result.errors.contains {
-        $0.location.path == path && $0.location.line == line && $0.location.column == column && $0.message.contains(text)
+        $0.location.path == path && $0.location.line == line && $0.location.column == column && $0.message.text(in: .en).contains(text)
     }
     #expect(hit, "no error at \(path):\(line):\(column) containing «\(text)»; got:\n\(result.listing)", sourceLocation: sourceLocation)
 }
