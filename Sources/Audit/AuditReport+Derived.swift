@@ -1,6 +1,7 @@
 import Selection
 import Foundation
 import ManuscriptModel
+import Messages
 
 extension AuditReport {
     /// The lowest aggregate among entries the final round chose on their score (overrides left
@@ -15,14 +16,13 @@ extension AuditReport {
         return bookOrder.compactMap { byID[$0] }
     }
 
-    /// The book's order in words, for the pages that list entries in it.
-    /// `the` is how the sentence names the order of a file ("the order of", "in the order of").
-    public func bookOrderWords(_ the: String = "the order of") -> String {
-        switch entryOrder {
-        case .district:
-            "by field (\(the) fields.xml), then district (\(the) districts.xml), then title in Vietnamese alphabetical order, then id"
-        case .rank:
-            "by field (\(the) fields.xml), then the final rank, then id"
+    /// The book's order in words (`Language.current`), for the pages that list entries in it.
+    /// `inTheOrderOf` names a file's order as "in the order of" rather than "the order of".
+    public func bookOrderWords(inTheOrderOf: Bool = false) -> String {
+        let the: MessageValue = .message((inTheOrderOf ? AuditText.inTheOrderOf : AuditText.theOrderOf).message)
+        return switch entryOrder {
+        case .district: AuditText.orderByDistrict.text(["the": the])
+        case .rank: AuditText.orderByRank.text(["the": the])
         }
     }
 
@@ -103,14 +103,5 @@ public enum AlphaReading: String, Hashable, Sendable {
     public init(_ alpha: Double?) {
         guard let alpha, alpha.isFinite else { self = .undefined; return }
         self = alpha >= 0.8 ? .reliable : alpha >= 0.667 ? .tentative : .unreliable
-    }
-
-    public var words: String {
-        switch self {
-        case .reliable: "reliable"
-        case .tentative: "tentative — draw conclusions with care"
-        case .unreliable: "unreliable — discuss"
-        case .undefined: "not defined (too few paired scores or no variation)"
-        }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import ManuscriptModel
 import BookWriter
 import Selection
+import Messages
 
 extension AuditReport {
     /// Builds the report from a manuscript and the selection run on it (what `select` records and
@@ -13,8 +14,9 @@ extension AuditReport {
     /// scoring round. The one figure no record spells is `rank` over all ranked candidates: the
     /// candidates ranked by any round (and the final round's pool), ordered by the final scoring,
     /// which is the last `rank` round's ranking whenever both rounds score alike.
+    ///
+    /// The report's sentences (statuses, reasons, notes) are written in `Language.current`.
     public static func make(manuscript m: Manuscript, run: SelectionRun, chain: ChainStatus) -> AuditReport {
-        let fieldNames = Dictionary(m.fields.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         let districtNames = Dictionary(m.districts.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         let finalOptimize = run.rounds.reversed().lazy.compactMap { r -> OptimizeResult? in
             if case .optimize(let o) = r { o } else { nil }
@@ -27,7 +29,7 @@ extension AuditReport {
         // Reliability of the reviews the final ranking used.
         let reliability = (finalScoring?.reliability.alphas ?? []).map { a in
             ReliabilityRow(criterion: a.criterion,
-                           label: a.criterion == "total" ? "review total (weighted mean of the criteria)"
+                           label: a.criterion == "total" ? AuditText.reviewTotalCriterion.text
                                : (m.rubric.criteria.first { $0.key == a.criterion }?.label ?? a.criterion),
                            alpha: a.alpha)
         }
@@ -52,25 +54,30 @@ extension AuditReport {
             for s in scoring.reviewers where s.count > 0 {
                 leniency[s.reviewer, default: []].append(Leniency(
                     round: round, count: s.count, mean: s.mean, standardDeviation: s.sd, offset: s.offset,
-                    keptRaw: scoring.aggregate == .zscore ? s.keptRaw : nil))
+                    keptRaw: scoring.aggregate == .zscore && s.keptRaw != nil ? keptRaw(count: s.count, mean: s.mean) : nil))
             }
         }
         var conflicts: [String: [Conflict]] = [:]
         for c in m.declaredConflicts {
             let reason = c.reason.whitespaceCollapsed
             let conflict = Conflict(submission: c.submission, kind: .declared,
-                                    detail: reason.isEmpty ? "declared (no reason given)" : reason)
+                                    detail: reason.isEmpty ? AuditText.declaredNoReason.text : reason)
             if !(conflicts[c.reviewer] ?? []).contains(conflict) { conflicts[c.reviewer, default: []].append(conflict) }
         }
+        let submissionsByID = Dictionary(m.submissions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (_, pool) in pools {
             for r in pool.reviews {
-                let kind: ConflictKind? = switch r.dropped {
-                case .sameDistrict: .district
-                case .sameUnit: .unit
-                default: nil
+                // What the reviewer shares with the submission: its district's name, or its unit.
+                let s = submissionsByID[r.submission]
+                let conflict: Conflict
+                switch r.dropped {
+                case .sameDistrict:
+                    conflict = Conflict(submission: r.submission, kind: .district,
+                                        detail: s.map { districtNames[$0.unit.district] ?? $0.unit.district } ?? "")
+                case .sameUnit:
+                    conflict = Conflict(submission: r.submission, kind: .unit, detail: s?.unit.name.whitespaceCollapsed ?? "")
+                default: continue
                 }
-                guard let kind else { continue }
-                let conflict = Conflict(submission: r.submission, kind: kind, detail: r.detail ?? "")
                 if !(conflicts[r.reviewer] ?? []).contains(conflict) { conflicts[r.reviewer, default: []].append(conflict) }
             }
         }
@@ -85,7 +92,7 @@ extension AuditReport {
         }
 
         let candidates = makeCandidates(m, run: run, finalOptimize: finalOptimize, finalScoring: finalScoring)
-        return AuditReport(title: m.book?.title.whitespaceCollapsed ?? "Selection", rubric: m.rubric, fields: m.fields,
+        return AuditReport(title: m.book?.title.whitespaceCollapsed ?? AuditText.navSelection.text, rubric: m.rubric, fields: m.fields,
                            districts: m.districts, rounds: counts, quotas: finalOptimize?.quotas ?? [], reliability: reliability,
                            chain: chain, candidates: candidates, reviews: reviewRows, reviewers: reviewers,
                            bookOrder: Selection.bookSelection(from: run).map { BookOrder.chapters(manuscript: m, selection: $0) } ?? [],
@@ -93,6 +100,30 @@ extension AuditReport {
     }
 
     static func byteOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+
+    /// Why z-score normalisation kept a reviewer's totals raw: fewer than two counted reviews, or
+    /// all of them equal (then the mean is that total), as `Aggregation` decides it.
+    static func keptRaw(count: Int, mean: Double) -> String {
+        count < 2 ? AuditText.keptRawTooFew.text : AuditText.keptRawAllEqual.text(["total": .text(Format.score(mean))])
+    }
+
+    /// `field “Lĩnh vực kinh tế”` and its bounds, `tối thiểu 6, tối đa 20`.
+    static func quotaWords(_ q: ExpandedQuota, _ m: Manuscript) -> (label: MessageValue, bounds: MessageValue) {
+        let value = switch q.dimension {
+        case .field: m.fields.first { $0.code == q.value }?.name ?? q.value
+        case .district: m.districts.first { $0.code == q.value }?.name ?? q.value
+        case .kind: SubmissionKind(rawValue: q.value).map(Words.kind) ?? q.value
+        case .unit: q.value
+        }
+        let label = AuditText.quotaLabel.with(["dimension": .text(Words.dimension(q.dimension)), "value": .text(value)])
+        let bounds = switch (q.min, q.max) {
+        case let (lo?, hi?): AuditText.boundsBoth.with(["min": .integer(lo), "max": .integer(hi)])
+        case let (lo?, nil): AuditText.boundsMin.with(["min": .integer(lo)])
+        case let (nil, hi?): AuditText.boundsMax.with(["max": .integer(hi)])
+        case (nil, nil): Message.verbatim("—")
+        }
+        return (.message(label), .message(bounds))
+    }
 
     static func orderedScores(_ scores: [CriterionScore], rubric: Rubric) -> [CriterionScore] {
         let order = Dictionary(rubric.criteria.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
@@ -171,8 +202,9 @@ extension AuditReport {
             }
         }
         let finalReviews = Dictionary(grouping: finalScoring?.pool.reviews ?? [], by: \.submission)
-        let keptRawOf = Dictionary((finalScoring?.reviewers ?? []).compactMap { s in s.keptRaw.map { (s.reviewer, $0) } },
-                                   uniquingKeysWith: { a, _ in a })
+        let keptRawOf = Dictionary((finalScoring?.reviewers ?? []).compactMap { s in
+            s.keptRaw.map { _ in (s.reviewer, keptRaw(count: s.count, mean: s.mean)) }
+        }, uniquingKeysWith: { a, _ in a })
         let roundsByID = Dictionary(m.selection.rounds.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
         // Left out with a score above the lowest selected: which quotas kept them out (as `explain` says).
@@ -188,17 +220,28 @@ extension AuditReport {
                       let why = Optimization.whyLeftOut(c.id, round: round, result: o, manuscript: m) else { continue }
                 // The quotas whose change by one alone lets it in, each in a line; the others in one.
                 var lines: [String] = []
-                if why.objectiveWithIt == nil { lines.append("no selection meeting every quota can hold it") }
+                if why.objectiveWithIt == nil { lines.append(AuditText.keptOutNoSelection.text) }
+                let candidate = m.submissions.first { $0.id == c.id }
                 for x in why.relaxations where x.letsItIn {
-                    lines.append("\(x.quota.label) (\(x.quota.bounds)) is at its limit: to \(x.change) would let it in")
+                    let q = x.quota, (label, bounds) = quotaWords(q, m)
+                    // The max of a quota the candidate is in is raised; the min of another lowered (as `whyLeftOut` does).
+                    let isIn = candidate.map { Optimization.value(of: $0, in: q.dimension) == q.value } ?? false
+                    let change = if isIn, let hi = q.max {
+                        AuditText.raiseMax.with(["quota": label, "from": .integer(hi), "to": .integer(hi + 1)])
+                    } else {
+                        AuditText.lowerMin.with(["quota": label, "from": .integer(q.min ?? 0), "to": .integer((q.min ?? 0) - 1)])
+                    }
+                    lines.append(AuditText.keptOutAtLimit.text(["quota": label, "bounds": bounds, "change": .message(change)]))
                 }
                 let others = why.relaxations.filter { !$0.letsItIn }
                 if !others.isEmpty {
-                    lines.append((lines.isEmpty ? "no single quota change by one lets it in; at their limit: " : "also at their limit: ")
-                                 + others.map { "\($0.quota.label) (\($0.quota.bounds))" }
-                                    .joined(separator: ", "))
+                    let list = others.map { x in
+                        let (label, bounds) = quotaWords(x.quota, m)
+                        return AuditText.quotaBounds.text(["quota": label, "bounds": bounds])
+                    }.joined(separator: ", ")
+                    lines.append((lines.isEmpty ? AuditText.keptOutNoSingleChange : AuditText.keptOutAlsoAtLimit).text(["quotas": .text(list)]))
                 }
-                if lines.isEmpty { lines.append("no single quota at its limit stands in its way; the quotas together do") }
+                if lines.isEmpty { lines.append(AuditText.keptOutTogether.text) }
                 keptOut[c.id] = lines
             }
         }
@@ -220,8 +263,9 @@ extension AuditReport {
             var rounds: [RoundOutcome] = []
             var notes: [String] = []
             for r in reviews where r.counted {
-                if let why = keptRawOf[r.reviewer], !notes.contains("\(r.reviewer): \(why)") {
-                    notes.append("\(r.reviewer): \(why)")
+                if let why = keptRawOf[r.reviewer] {
+                    let note = AuditText.keptRawNote.text(["reviewer": .text(r.reviewer), "why": .text(why)])
+                    if !notes.contains(note) { notes.append(note) }
                 }
             }
             for result in run.rounds {
@@ -229,11 +273,11 @@ extension AuditReport {
                 case .screen(let r):
                     guard r.considered.contains(s.id) else { continue }
                     if let failed = r.ineligible[s.id] {
-                        rounds.append(RoundOutcome(round: r.round, passed: false, status: "ineligible",
-                                                   detail: "fails " + failed.joined(separator: ", ")))
+                        rounds.append(RoundOutcome(round: r.round, passed: false, status: AuditText.statusIneligible.text,
+                                                   detail: AuditText.detailFails.text(["rules": .text(failed.joined(separator: ", "))])))
                         outcome = outcome ?? .ineligible
                     } else {
-                        rounds.append(RoundOutcome(round: r.round, passed: true, status: "eligible"))
+                        rounds.append(RoundOutcome(round: r.round, passed: true, status: AuditText.statusEligible.text))
                     }
                 case .rank(let r):
                     guard r.considered.contains(s.id) else { continue }
@@ -241,13 +285,14 @@ extension AuditReport {
                         let kept = r.kept.contains(s.id)
                         rounds.append(RoundOutcome(
                             round: r.round, passed: kept,
-                            status: (kept ? "kept" : "not kept") + " (rank \(c.rank) of \(r.ranked.count))",
-                            detail: kept ? nil : r.keep.map { "only the best \($0) are kept" }))
+                            status: (kept ? AuditText.statusKept : AuditText.statusNotKept)
+                                .text(["rank": .integer(c.rank), "n": .integer(r.ranked.count)]),
+                            detail: kept ? nil : r.keep.map { AuditText.detailOnlyBestKept.text(["keep": .integer($0)]) }))
                         if !kept { outcome = outcome ?? .notShortlisted }
                     } else {
                         let n = r.insufficient.first { $0.id == s.id }?.reviews ?? 0
-                        rounds.append(RoundOutcome(round: r.round, passed: false, status: "too few reviews",
-                                                   detail: "\(n) counted review(s), fewer than min-reviews \(r.minReviews)"))
+                        rounds.append(RoundOutcome(round: r.round, passed: false, status: AuditText.statusTooFewReviews.text,
+                                                   detail: AuditText.detailTooFewReviews.text(["n": .integer(n), "min": .integer(r.minReviews)])))
                         outcome = outcome ?? .insufficientReviews
                     }
                 case .optimize(let r):
@@ -256,31 +301,34 @@ extension AuditReport {
                     let exclude = r.excludes.first { $0.submission == s.id }
                     let c = r.ranked.first { $0.id == s.id }
                     let lowestSelected = lowestSelectedByRound[r.round] ?? nil
-                    let pool = c.map { " (rank \($0.rank) of \(r.ranked.count) in the pool)" } ?? ""
+                    let pool: [String: MessageValue] = ["pool": c.map {
+                        .message(AuditText.inPool.with(["rank": .integer($0.rank), "n": .integer(r.ranked.count)]))
+                    } ?? ""]
                     if let exclude {
-                        rounds.append(RoundOutcome(round: r.round, passed: false, status: "excluded by the editors",
+                        rounds.append(RoundOutcome(round: r.round, passed: false, status: AuditText.statusExcluded.text,
                                                    detail: exclude.reason.whitespaceCollapsed))
                         outcome = .excluded
                     } else if r.selected.contains(s.id) {
                         if let include {
-                            rounds.append(RoundOutcome(round: r.round, passed: true, status: "included by the editors" + pool,
+                            rounds.append(RoundOutcome(round: r.round, passed: true, status: AuditText.statusIncluded.text(pool),
                                                        detail: include.reason.whitespaceCollapsed))
                             outcome = .included
                         } else {
-                            rounds.append(RoundOutcome(round: r.round, passed: true, status: "selected" + pool))
+                            rounds.append(RoundOutcome(round: r.round, passed: true, status: AuditText.statusSelected.text(pool)))
                             outcome = .selected
                         }
                     } else if c == nil {
-                        rounds.append(RoundOutcome(round: r.round, passed: false, status: "not selectable",
-                                                   detail: "no counted review in this round"))
+                        rounds.append(RoundOutcome(round: r.round, passed: false, status: AuditText.statusNotSelectable.text,
+                                                   detail: AuditText.detailNoCountedReview.text))
                         outcome = .leftOut
                     } else {
                         let why = keptOut[s.id]
-                        rounds.append(RoundOutcome(round: r.round, passed: false, status: "left out" + pool,
-                                                   detail: (why == nil ? "score not above" : "score above")
-                                                       + " the lowest entry selected on its score"
-                                                       + (lowestSelected.map { " (\($0.id), \(String(format: "%.3f", $0.score)))" } ?? "")
-                                                       + (why == nil ? "" : ": the quotas kept it out")))
+                        let lowest: MessageValue = lowestSelected.map {
+                            .message(AuditText.lowestSelected.with(["id": .text($0.id), "score": .decimal($0.score, places: 3)]))
+                        } ?? ""
+                        rounds.append(RoundOutcome(round: r.round, passed: false, status: AuditText.statusLeftOut.text(pool),
+                                                   detail: (why == nil ? AuditText.detailScoreNotAbove : AuditText.detailScoreAbove)
+                                                       .text(["lowest": lowest])))
                         outcome = .leftOut
                     }
                 }

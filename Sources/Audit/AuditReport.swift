@@ -6,6 +6,9 @@ import Selection
 ///
 /// Renderers never compute a score: every figure a page or CSV shows is a field here (or a
 /// derived property in `AuditReport+Derived.swift`), so the CSVs and the pages cannot disagree.
+///
+/// Its sentences (round statuses and reasons, notes, quota reasons, the records' summary) are in
+/// the language it was made in (`Language.current`); ids, codes and figures are in no language.
 public struct AuditReport: Hashable, Sendable {
     /// The book's title (book.xml), shown in every page header.
     public var title: String
@@ -168,25 +171,13 @@ extension AuditReport {
 
         /// In the book.
         public var isInBook: Bool { self == .selected || self == .included }
-
-        public var label: String {
-            switch self {
-            case .selected: "selected"
-            case .included: "included by editors"
-            case .leftOut: "left out in final round"
-            case .notShortlisted: "not shortlisted"
-            case .insufficientReviews: "too few reviews"
-            case .ineligible: "ineligible"
-            case .excluded: "excluded by editors"
-            }
-        }
     }
 
     /// What one round did with one candidate.
     public struct RoundOutcome: Hashable, Sendable {
         public var round: String
         public var passed: Bool
-        /// Short status, e.g. "eligible", "kept (rank 37)", "failed has-endorsement".
+        /// Short status, e.g. "đủ điều kiện" / "eligible", "kept (rank 37 of 80)".
         public var status: String
         /// The reason in words when there is one (an override's reason, the rules failed).
         public var detail: String?

@@ -1,3 +1,5 @@
+import Messages
+
 /// A table of the audit as one value: its columns and its rows. The same value is written as a
 /// page table (`AuditTable+HTML.swift`) and as a CSV (`AuditTable+CSV.swift`), so a column is
 /// defined in one place. A column may be in the CSV only (figures too fine for the page) or on
@@ -41,6 +43,14 @@ struct AuditTable<Row> {
 
         /// A figure: right-aligned.
         static func number(_ text: String, title: String? = nil) -> Heading { Heading(text, class: "n", title: title) }
+
+        /// A heading from the catalogue (`Language.current`); `title` explains it on hover.
+        static func text(_ key: AuditText, title: AuditText? = nil) -> Heading { Heading(key.text, title: title?.text) }
+
+        /// A figure's heading from the catalogue: right-aligned.
+        static func number(_ key: AuditText, title: AuditText? = nil) -> Heading {
+            Heading(key.text, class: "n", title: title?.text)
+        }
     }
 
     /// A cell on the page (`<td>`); `sortKey` is what a sortable table sorts by when the text is not it.
@@ -55,6 +65,14 @@ struct AuditTable<Row> {
             self.class = `class`
             self.title = title
             self.sortKey = sortKey
+        }
+
+        /// A count, the reader's way (`1.234`), sorted by its value.
+        static func count(_ n: Int) -> Cell { Cell("\(n)", class: "n", sortKey: String(n)) }
+
+        /// A figure with `digits` decimals, the reader's way (`7,250`), sorted by its exact value; `—` when missing.
+        static func figure(_ x: Double?, _ digits: Int = 3, missing: String = "—") -> Cell {
+            Cell("\(Format.number(x, digits, missing: missing))", class: "n", sortKey: x.map(Format.exact) ?? "")
         }
     }
 

@@ -1,4 +1,5 @@
 import ManuscriptModel
+import Messages
 
 /// The reviewers' tables: all reviewers, one reviewer's leniency and conflicts of interest.
 extension AuditTables {
@@ -7,22 +8,22 @@ extension AuditTables {
         typealias Cell = AuditTable<AuditReport.ReviewerRow>.Cell
         func counted(_ reviewer: AuditReport.ReviewerRow) -> Int { r.reviews(by: reviewer.id).filter(\.counted).count }
         return AuditTable(columns: [
-            .init(heading: "id") {
+            .init(heading: .text(.id)) {
                 Cell("<a href=\"\(Layout.href("reviewers", $0.id, from: ""))\">\($0.id)</a>", class: "id")
             },
-            .init(heading: "name") { Cell("\($0.name)") },
-            .init(heading: "district") { Cell("\(r.districtName($0.district))") },
-            .init(heading: "unit") { Cell("\($0.unit)") },
-            .init(heading: .number("reviews")) { Cell("\(r.reviews(by: $0.id).count)", class: "n") },
-            .init(heading: .number("counted")) { Cell("\(counted($0))", class: "n") },
-            .init(heading: .number("not counted")) { Cell("\(r.reviews(by: $0.id).count - counted($0))", class: "n") },
-            .init(heading: .number("offset")) { reviewer in
+            .init(heading: .text(.name)) { Cell("\($0.name)") },
+            .init(heading: .text(.district)) { Cell("\(r.districtName($0.district))") },
+            .init(heading: .text(.unit)) { Cell("\($0.unit)") },
+            .init(heading: .number(.reviews)) { .count(r.reviews(by: $0.id).count) },
+            .init(heading: .number(.counted)) { .count(counted($0)) },
+            .init(heading: .number(.notCounted)) { .count(r.reviews(by: $0.id).count - counted($0)) },
+            .init(heading: .number(.offset)) { reviewer in
                 let offsets: HTML = reviewer.leniency.isEmpty ? "—" :
                     reviewer.leniency.map { "<span class=\"id\">\($0.round)</span>: \(Format.signed($0.offset))" as HTML }
                     .joined(separator: "<br>")
                 return Cell(offsets, class: "n", sortKey: reviewer.leniency.last.map { Format.exact($0.offset) } ?? "")
             },
-            .init(heading: .number("conflicts")) { Cell("\($0.conflicts.count)", class: "n") },
+            .init(heading: .number(.conflicts)) { .count($0.conflicts.count) },
         ], rows: r.reviewers, page: .init(class: "sortable", scrolls: true))
     }
 
@@ -30,12 +31,14 @@ extension AuditTables {
     static func leniency(_ reviewer: AuditReport.ReviewerRow) -> AuditTable<AuditReport.Leniency> {
         typealias Cell = AuditTable<AuditReport.Leniency>.Cell
         return AuditTable(columns: [
-            .init(heading: "round") { Cell("\($0.round)", class: "id") },
-            .init(heading: .number("n")) { Cell("\($0.count)", class: "n") },
-            .init(heading: .number("mean total")) { Cell("\(Format.fixed($0.mean, 3))", class: "n") },
-            .init(heading: .number("SD")) { Cell("\(Format.fixed($0.standardDeviation, 3))", class: "n") },
-            .init(heading: .number("offset from round mean")) { Cell("\(Format.signed($0.offset, 3))", class: "n") },
-            .init(heading: "normalisation") { Cell("\($0.keptRaw.map { "raw totals kept: \($0)" } ?? "")") },
+            .init(heading: .text(.round)) { Cell("\($0.round)", class: "id") },
+            .init(heading: .number(.reviewCount)) { Cell("\($0.count)", class: "n") },
+            .init(heading: .number(.meanTotal)) { Cell("\(Format.number($0.mean, 3))", class: "n") },
+            .init(heading: .number(.standardDeviation, title: .standardDeviationExplained)) {
+                Cell("\(Format.number($0.standardDeviation, 3))", class: "n")
+            },
+            .init(heading: .number(.offsetFromRoundMean)) { Cell("\(Format.signed($0.offset, 3))", class: "n") },
+            .init(heading: .text(.normalisation)) { Cell("\($0.keptRaw ?? "")") },
         ], rows: reviewer.leniency, page: .init(lineBreaks: .none))
     }
 
@@ -43,12 +46,12 @@ extension AuditTables {
     static func conflicts(_ r: RenderContext, _ reviewer: AuditReport.ReviewerRow) -> AuditTable<AuditReport.Conflict> {
         typealias Cell = AuditTable<AuditReport.Conflict>.Cell
         return AuditTable(columns: [
-            .init(heading: "submission") {
+            .init(heading: .text(.submission)) {
                 Cell("<a href=\"\(Layout.href("candidates", $0.submission, from: "reviewers"))\">\($0.submission)</a>", class: "id")
             },
-            .init(heading: "title") { Cell("\(r.candidate($0.submission)?.title ?? "")") },
-            .init(heading: "conflict") { Cell("\($0.kind.rawValue)") },
-            .init(heading: "detail") { Cell("\($0.detail)") },
+            .init(heading: .text(.title)) { Cell("\(r.candidate($0.submission)?.title ?? "")") },
+            .init(heading: .text(.conflictKind)) { Cell("\(Words.conflict($0.kind))") },
+            .init(heading: .text(.detail)) { Cell("\($0.detail)") },
         ], rows: reviewer.conflicts, page: .init(lineBreaks: .none))
     }
 }

@@ -1,7 +1,13 @@
 import Selection
 import ManuscriptModel
+import Messages
 
 /// The audit's tables, each defined once as an `AuditTable`: its columns and its rows.
+///
+/// CSV headers, codes (`outcome`, `reason`, `counted`), numbers (`.` decimals, exact) and dates
+/// (ISO) are for programs and never change with the language; page headings and cells are in
+/// `Language.current`. Text cells that are sentences (a round's status and why, notes) are in the
+/// language the report was made in.
 enum AuditTables {
     /// One row per review and criterion.
     static func reviews(_ r: RenderContext) -> AuditTable<(review: ReviewOutcome, score: CriterionScore)> {
@@ -18,7 +24,7 @@ enum AuditTables {
             .init(header: "normalised_total") { CSVExport.number($0.review.normalised) },
             .init(header: "counted") { $0.review.counted ? "yes" : "no" },
             .init(header: "reason") { $0.review.dropped?.rawValue ?? "" },
-            .init(header: "reason_detail") { $0.review.whyNotCounted ?? "" },
+            .init(header: "reason_detail") { Words.whyNotCounted($0.review, r) ?? "" },
         ], rows: r.reviewsInOrder.flatMap { rev in rev.scores.map { (rev, $0) } })
     }
 
@@ -27,34 +33,35 @@ enum AuditTables {
     /// field, district, kind and outcome.
     static func candidates(_ r: RenderContext) -> AuditTable<AuditReport.Candidate> {
         typealias Cell = AuditTable<AuditReport.Candidate>.Cell
-        func figure(_ x: Double?) -> Cell {
-            Cell("\(Format.fixed(x, 3))", class: "n", sortKey: x.map(Format.exact) ?? "")
-        }
         var columns: [AuditTable<AuditReport.Candidate>.Column] = [
-            .init(header: "id", { $0.id }, heading: "id") {
+            .init(header: "id", { $0.id }, heading: .text(.id)) {
                 Cell("<a href=\"\(Layout.href("candidates", $0.id, from: ""))\">\($0.id)</a>", class: "id")
             },
-            .init(header: "title", { $0.title }, heading: "title") { Cell("\($0.title)", class: "title") },
+            .init(header: "title", { $0.title }, heading: .text(.title)) { Cell("\($0.title)", class: "title") },
             .init(header: "field") { $0.field },
-            .init(header: "field_name", { r.fieldName($0.field) }, heading: "field") { Cell("\(r.fieldName($0.field))") },
+            .init(header: "field_name", { r.fieldName($0.field) }, heading: .text(.field)) { Cell("\(r.fieldName($0.field))") },
             .init(header: "district") { $0.district },
-            .init(header: "district_name", { r.districtName($0.district) }, heading: "district") {
+            .init(header: "district_name", { r.districtName($0.district) }, heading: .text(.district)) {
                 Cell("\(r.districtName($0.district))")
             },
-            .init(header: "kind", { $0.kind.rawValue }, heading: "kind") { Cell("\($0.kind.rawValue)") },
-            .init(header: "unit", { $0.unit }, heading: "unit") { Cell("\($0.unit)", class: "unit") },
+            .init(header: "kind", { $0.kind.rawValue }, heading: .text(.kind)) { Cell("\(Words.kind($0.kind))") },
+            .init(header: "unit", { $0.unit }, heading: .text(.unit)) { Cell("\($0.unit)", class: "unit") },
             .init(header: "unit_level") { $0.unitLevel.rawValue },
             .init(header: "registered") { $0.registered.description },
             .init(header: "reviews") { String($0.reviews) },
             .init(header: "counted_reviews", { String($0.countedReviews) },
-                  heading: .number("reviews", title: "counted reviews")) { Cell("\($0.countedReviews)", class: "n") },
-            .init(header: "raw_mean", { CSVExport.number($0.rawMean) }, heading: .number("raw mean")) { figure($0.rawMean) },
-            .init(header: "aggregate", { CSVExport.number($0.aggregate) }, heading: .number("aggregate")) { figure($0.aggregate) },
-            .init(header: "rank", { CSVExport.number($0.rank) }, heading: .number("rank")) {
-                Cell("\($0.rank.map(String.init) ?? "—")", class: "n", sortKey: $0.rank.map(String.init) ?? "")
+                  heading: .number(.countedReviewsShort, title: .countedReviews)) { .count($0.countedReviews) },
+            .init(header: "raw_mean", { CSVExport.number($0.rawMean) }, heading: .number(.rawMean, title: .rawMeanExplained)) {
+                .figure($0.rawMean)
+            },
+            .init(header: "aggregate", { CSVExport.number($0.aggregate) }, heading: .number(.aggregate, title: .aggregateExplained)) {
+                .figure($0.aggregate)
+            },
+            .init(header: "rank", { CSVExport.number($0.rank) }, heading: .number(.rank)) {
+                Cell("\($0.rank.map(Format.count) ?? "—")", class: "n", sortKey: $0.rank.map(String.init) ?? "")
             },
             .init(header: "spread") { CSVExport.number($0.spread) },
-            .init(header: "outcome", { $0.outcome.rawValue }, heading: "outcome") {
+            .init(header: "outcome", { $0.outcome.rawValue }, heading: .text(.outcome)) {
                 Cell(Layout.outcomeBadge($0.outcome), sortKey: $0.outcome.rawValue)
             },
             .init(header: "kept_out_by") { $0.keptOutBy.joined(separator: "; ") },
@@ -84,20 +91,20 @@ enum AuditTables {
             .init(header: "field") { $0.entry.field },
             .init(header: "field_name") { r.fieldName($0.entry.field) },
             .init(header: "district") { $0.entry.district },
-            .init(header: "district_name", { r.districtName($0.entry.district) }, heading: "district") {
+            .init(header: "district_name", { r.districtName($0.entry.district) }, heading: .text(.district)) {
                 Cell("\(r.districtName($0.entry.district))")
             },
             .init(header: "id") { $0.entry.id },
-            .init(header: "title", { $0.entry.title }, heading: "title") {
+            .init(header: "title", { $0.entry.title }, heading: .text(.title)) {
                 Cell("<a href=\"\(Layout.href("candidates", $0.entry.id, from: ""))\">\($0.entry.title)</a> <span class=\"muted id\">\($0.entry.id)</span>")
             },
-            .init(header: "kind", { $0.entry.kind.rawValue }, heading: "kind") { Cell("\($0.entry.kind.rawValue)") },
-            .init(header: "unit", { $0.entry.unit }, heading: "unit") { Cell("\($0.entry.unit)") },
+            .init(header: "kind", { $0.entry.kind.rawValue }, heading: .text(.kind)) { Cell("\(Words.kind($0.entry.kind))") },
+            .init(header: "unit", { $0.entry.unit }, heading: .text(.unit)) { Cell("\($0.entry.unit)") },
             .init(header: "rank") { CSVExport.number($0.entry.rank) },
-            .init(header: "aggregate", { CSVExport.number($0.entry.aggregate) }, heading: .number("aggregate")) {
-                Cell("\(Format.fixed($0.entry.aggregate, 3))", class: "n")
+            .init(header: "aggregate", { CSVExport.number($0.entry.aggregate) }, heading: .number(.aggregate)) {
+                Cell("\(Format.number($0.entry.aggregate, 3))", class: "n")
             },
-            .init(heading: .number("rank")) { Cell("\($0.entry.rank.map(String.init) ?? "—")", class: "n") },
+            .init(heading: .number(.rank)) { Cell("\($0.entry.rank.map(Format.count) ?? "—")", class: "n") },
             .init(header: "raw_mean") { CSVExport.number($0.entry.rawMean) },
             .init(header: "counted_reviews") { String($0.entry.countedReviews) },
             .init(header: "outcome") { $0.entry.outcome.rawValue },
@@ -116,34 +123,35 @@ enum AuditTables {
         var columns: [AuditTable<ReviewOutcome>.Column]
         switch firstColumn {
         case .reviewer:
-            columns = [.init(heading: "reviewer") {
+            columns = [.init(heading: .text(.reviewer)) {
                 Cell("<a href=\"\(Layout.href("reviewers", $0.reviewer, from: from))\">\($0.reviewer)</a>", class: "id")
             }]
         case .submission:
             columns = [
-                .init(heading: "submission") {
+                .init(heading: .text(.submission)) {
                     Cell("<a href=\"\(Layout.href("candidates", $0.submission, from: from))\">\($0.submission)</a>", class: "id")
                 },
-                .init(heading: "title") { Cell("\(r.candidate($0.submission)?.title ?? "")", class: "title") },
+                .init(heading: .text(.title)) { Cell("\(r.candidate($0.submission)?.title ?? "")", class: "title") },
             ]
         }
         columns += [
-            .init(heading: "round") { Cell("\($0.round)", class: "id") },
-            .init(heading: "date") { Cell("\($0.date.description)", class: "id") },
+            .init(heading: .text(.round)) { Cell("\($0.round)", class: "id") },
+            .init(heading: .text(.date)) { Cell("\(Format.date($0.date))", class: "id", sortKey: $0.date.description) },
         ]
         for crit in r.rubric.criteria {
-            columns.append(.init(heading: .number(crit.key, title: "\(crit.label) (weight \(Format.score(crit.weight)))")) { rev in
-                Cell("\(rev.scores.first { $0.criterion == crit.key }.map { Format.score($0.value) } ?? "—")", class: "n")
+            let title = AuditText.criterionWeight.text(["label": .text(crit.label), "weight": .text(Format.score(crit.weight))])
+            columns.append(.init(heading: .number(crit.key, title: title)) { rev in
+                let score = rev.scores.first { $0.criterion == crit.key }?.value
+                return Cell("\(score.map(Format.score) ?? "—")", class: "n", sortKey: score.map(Format.exact) ?? "")
             })
         }
         columns += [
-            .init(heading: .number("total")) {
-                Cell("\(Format.fixed($0.total, 3))", class: "n", sortKey: $0.total.map(Format.exact) ?? "")
-            },
-            .init(heading: .number("normalised")) { Cell("\(Format.fixed($0.normalised, 3, missing: ""))", class: "n") },
-            .init(heading: "counted") { rev in
-                guard let d = rev.dropped else { return Cell("<span class=\"yes\">yes</span>") }
-                return Cell("<span class=\"no\">no</span> — <code>\(d.rawValue)</code>: \(rev.whyNotCounted ?? "")")
+            .init(heading: .number(.total)) { .figure($0.total) },
+            .init(heading: .number(.normalised)) { .figure($0.normalised, missing: "") },
+            .init(heading: .text(.counted)) { rev in
+                guard let why = Words.whyNotCounted(rev, r) else { return Cell("<span class=\"yes\">\(CommonText.yes.text)</span>") }
+                return Cell(HTML.text(AuditText.notCountedBecause, ["why": .text(why)],
+                                      markup: ["no": "<span class=\"no\">\(CommonText.no.text)</span>"]))
             },
         ]
         let page = AuditTable<ReviewOutcome>.Page(class: "sortable", scrolls: true,

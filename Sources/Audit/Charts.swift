@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// Hand-written inline SVG charts. Every chart is a pure function of its values: same values,
 /// same bytes. Sizes are in SVG user units; the page's CSS scales the `viewBox` to the column.
@@ -31,10 +32,10 @@ enum Chart {
         return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p
     }
 
-    /// A tick label with as few decimals as the step needs.
+    /// A tick label with as few decimals as the step needs, the reader's way (`7,5`).
     static func tickLabel(_ x: Double, step: Double) -> String {
         let digits = step >= 1 ? 0 : Int((-log10(step)).rounded(.up))
-        return Format.fixed(x, digits)
+        return Format.number(x, digits)
     }
 
     /// A padded [lo, hi] around the values, snapped to round numbers.
@@ -129,7 +130,7 @@ enum Chart {
     /// top; a dashed line at the cut-off.
     static func histogram(scores: [(score: Double, inBook: Bool)], cutoff: Double?, xLabel: String) -> HTML {
         let f = Frame(width: 760, height: 320, left: 52, right: 16, top: 44, bottom: 44)
-        guard !scores.isEmpty else { return emptyChart(f, "No aggregated scores") }
+        guard !scores.isEmpty else { return emptyChart(f, AuditText.noAggregates.text) }
         let values = scores.map(\.score)
         let lo0 = values.min()!, hi0 = values.max()!
         let width = niceStep(max(hi0 - lo0, 0.1) / 24)
@@ -146,31 +147,31 @@ enum Chart {
         let yStep = max(1, niceStep(top / 4))
         var yMax = (top * 1.1 / yStep).rounded(.up) * yStep
         if yMax <= top { yMax += yStep }
-        var out = open(f, label: "Histogram: \(xLabel)")
-        out += yAxis(f, lo: 0, hi: yMax, label: "candidates", integer: true)
+        var out = open(f, label: AuditText.histogramTitle.text(["axis": .text(xLabel)]))
+        out += yAxis(f, lo: 0, hi: yMax, label: AuditText.histogramCount.text, integer: true)
         out += xAxis(f, lo: lo, hi: hi, label: xLabel, grid: false)
         let bw = f.plotWidth / Double(binCount)
         func y(_ n: Double) -> Double { f.height - f.bottom - n / yMax * f.plotHeight }
         for i in 0..<binCount {
             let x = f.left + Double(i) * bw
             let a = lo + Double(i) * width, b = a + width
-            let range = "\(Format.fixed(a, 2))–\(Format.fixed(b, 2))"
+            let range = "\(Format.number(a, 2))–\(Format.number(b, 2))"
             if book[i] > 0 {
                 out += rect(x + 0.5, y(Double(book[i])), bw - 1, y(0) - y(Double(book[i])), fill: inBook,
-                            title: "\(range): \(book[i]) in the book")
+                            title: AuditText.binInBook.text(["range": .text(range), "n": .integer(book[i])]))
             }
             if rest[i] > 0 {
                 let base = Double(book[i])
                 out += rect(x + 0.5, y(base + Double(rest[i])), bw - 1, y(base) - y(base + Double(rest[i])),
-                            fill: other, title: "\(range): \(rest[i]) not in the book")
+                            fill: other, title: AuditText.binNotInBook.text(["range": .text(range), "n": .integer(rest[i])]))
             }
         }
         if let cutoff {
             let x = f.left + (cutoff - lo) / (hi - lo) * f.plotWidth
             out += line(x, f.top - 12, x, f.height - f.bottom, stroke: accent, width: 2, dash: "6 4")
-            out += text("cut-off \(Format.fixed(cutoff, 2))", x: x, y: f.top - 16, weight: "bold", fill: accent)
+            out += text(AuditText.cutOff.text(["score": .decimal(cutoff, places: 2)]), x: x, y: f.top - 16, weight: "bold", fill: accent)
         }
-        out += legend([(inBook, "in the book"), (other, "not in the book")], x: f.left, y: 14)
+        out += legend([(inBook, AuditText.inTheBook.text), (other, AuditText.notInTheBook.text)], x: f.left, y: 14)
         return out + "</svg>"
     }
 
@@ -190,10 +191,10 @@ enum Chart {
     static func strip(rows: [StripRow], overallMean: Double, scale: (Double, Double)?, xLabel: String) -> HTML {
         let rowHeight = 20.0
         let f = Frame(width: 760, height: 76 + rowHeight * Double(max(rows.count, 1)), left: 64, right: 70, top: 28, bottom: 46)
-        guard !rows.isEmpty else { return emptyChart(f, "No counted reviews") }
+        guard !rows.isEmpty else { return emptyChart(f, AuditText.noCountedReviews.text) }
         let (lo, hi) = scale ?? range(rows.flatMap(\.values) + [overallMean])
         func x(_ v: Double) -> Double { f.left + (v - lo) / (hi - lo) * f.plotWidth }
-        var out = open(f, label: "Totals by reviewer: \(xLabel)")
+        var out = open(f, label: AuditText.stripTitle.text(["axis": .text(xLabel)]))
         out += xAxis(f, lo: lo, hi: hi, label: xLabel)
         for (i, row) in rows.enumerated() {
             let cy = f.top + rowHeight * (Double(i) + 0.5)
@@ -211,8 +212,8 @@ enum Chart {
         }
         let mx = x(overallMean)
         out += line(mx, f.top - 8, mx, f.height - f.bottom, stroke: accent, width: 1.5, dash: "5 3")
-        out += text("round mean \(Format.fixed(overallMean, 2))", x: mx, y: f.top - 12, size: 11, weight: "bold", fill: accent)
-        out += text("offset", x: f.width - f.right + 8, y: f.top - 12, anchor: "start", size: 11, weight: "bold")
+        out += text(AuditText.roundMean.text(["mean": .decimal(overallMean, places: 2)]), x: mx, y: f.top - 12, size: 11, weight: "bold", fill: accent)
+        out += text(AuditText.offset.text, x: f.width - f.right + 8, y: f.top - 12, anchor: "start", size: 11, weight: "bold")
         return out + "</svg>"
     }
 
@@ -229,20 +230,20 @@ enum Chart {
     /// Raw mean (x) against aggregate (y) on one scale, with the line y = x.
     static func scatter(points: [Point], xLabel: String, yLabel: String) -> HTML {
         let f = Frame(width: 760, height: 480, left: 56, right: 20, top: 34, bottom: 46)
-        guard !points.isEmpty else { return emptyChart(f, "No aggregated scores") }
+        guard !points.isEmpty else { return emptyChart(f, AuditText.noAggregates.text) }
         let (lo, hi) = range(points.flatMap { [$0.x, $0.y] })
         func px(_ v: Double) -> Double { f.left + (v - lo) / (hi - lo) * f.plotWidth }
         func py(_ v: Double) -> Double { f.height - f.bottom - (v - lo) / (hi - lo) * f.plotHeight }
-        var out = open(f, label: "Scatter: \(yLabel) against \(xLabel)")
+        var out = open(f, label: AuditText.scatterTitle.text(["x": .text(xLabel), "y": .text(yLabel)]))
         out += yAxis(f, lo: lo, hi: hi, label: yLabel)
         out += xAxis(f, lo: lo, hi: hi, label: xLabel, grid: true)
         out += line(px(lo), py(lo), px(hi), py(hi), stroke: "#888", width: 1, dash: "4 4")
-        out += text("same score", x: px(hi) - 4, y: py(hi) + 14, anchor: "end", size: 11, fill: "#666")
+        out += text(AuditText.sameScore.text, x: px(hi) - 4, y: py(hi) + 14, anchor: "end", size: 11, fill: "#666")
         // Others first so the book's entries sit on top.
         for p in points.filter({ !$0.highlight }) + points.filter(\.highlight) {
             out += "<a href=\"\(p.href)\"><circle cx=\"\(Format.coord(px(p.x)))\" cy=\"\(Format.coord(py(p.y)))\" r=\"3.5\" fill=\"\(p.highlight ? inBook : other)\" fill-opacity=\"0.75\"><title>\(p.tooltip)</title></circle></a>"
         }
-        out += legend([(inBook, "in the book"), (other, "not in the book")], x: f.left, y: 14)
+        out += legend([(inBook, AuditText.inTheBook.text), (other, AuditText.notInTheBook.text)], x: f.left, y: 14)
         return out + "</svg>"
     }
 
@@ -260,9 +261,9 @@ enum Chart {
     static func bars(_ bars: [Bar], xLabel: String) -> HTML {
         let rowHeight = 19.0
         let f = Frame(width: 760, height: 80 + rowHeight * Double(max(bars.count, 1)), left: 120, right: 50, top: 30, bottom: 46)
-        guard !bars.isEmpty else { return emptyChart(f, "No candidate has two counted reviews") }
+        guard !bars.isEmpty else { return emptyChart(f, AuditText.noSpread.text) }
         let hi = max(ticks(0, (bars.map(\.value).max() ?? 1) * 1.05).last ?? 1, bars.map(\.value).max() ?? 1, 0.1)
-        var out = open(f, label: "Bars: \(xLabel)")
+        var out = open(f, label: AuditText.barsTitle.text(["axis": .text(xLabel)]))
         out += xAxis(f, lo: 0, hi: hi, label: xLabel)
         for (i, b) in bars.enumerated() {
             let y = f.top + rowHeight * Double(i)
@@ -270,10 +271,10 @@ enum Chart {
             out += "<a href=\"\(b.href)\"><title>\(b.tooltip)</title>"
             out += text(b.label, x: f.left - 8, y: y + rowHeight / 2 + 4, anchor: "end", size: 11)
             out += rect(f.left, y + 3, w, rowHeight - 6, fill: b.highlight ? inBook : other)
-            out += text(Format.fixed(b.value, 2), x: f.left + w + 5, y: y + rowHeight / 2 + 4, anchor: "start", size: 11)
+            out += text(Format.number(b.value, 2), x: f.left + w + 5, y: y + rowHeight / 2 + 4, anchor: "start", size: 11)
             out += "</a>"
         }
-        out += legend([(inBook, "in the book"), (other, "not in the book")], x: f.left, y: 14)
+        out += legend([(inBook, AuditText.inTheBook.text), (other, AuditText.notInTheBook.text)], x: f.left, y: 14)
         return out + "</svg>"
     }
 
@@ -282,15 +283,17 @@ enum Chart {
     /// The way from submitted to selected: one bar per stage, widths to scale.
     static func funnel(_ stages: [(label: String, count: Int)]) -> HTML {
         let rowHeight = 30.0
-        let f = Frame(width: 760, height: 12 + rowHeight * Double(max(stages.count, 1)), left: 170, right: 60, top: 6, bottom: 6)
+        // Room on the left for the longest label (13-unit text, about 7.2 units a letter).
+        let left = max(170, Double(stages.map(\.label.count).max() ?? 0) * 7.2 + 16)
+        let f = Frame(width: 760, height: 12 + rowHeight * Double(max(stages.count, 1)), left: left, right: 60, top: 6, bottom: 6)
         let top = Double(max(stages.map(\.count).max() ?? 1, 1))
-        var out = open(f, label: "From submitted to selected")
+        var out = open(f, label: AuditText.funnelTitle.text)
         for (i, s) in stages.enumerated() {
             let y = f.top + rowHeight * Double(i)
             let w = Double(s.count) / top * f.plotWidth
             out += text(s.label, x: f.left - 10, y: y + rowHeight / 2 + 5, anchor: "end", size: 13)
             out += rect(f.left, y + 4, w, rowHeight - 8, fill: i == stages.count - 1 ? inBook : "#7fa7bf")
-            out += text(String(s.count), x: f.left + w + 6, y: y + rowHeight / 2 + 5, anchor: "start", size: 13, weight: "bold")
+            out += text(Format.count(s.count), x: f.left + w + 6, y: y + rowHeight / 2 + 5, anchor: "start", size: 13, weight: "bold")
         }
         return out + "</svg>"
     }
@@ -310,21 +313,21 @@ enum Chart {
         let (lo, hi) = scale
         func x(_ v: Double) -> Double { f.left + (min(max(v, lo), hi) - lo) / (hi - lo) * f.plotWidth }
         let cy = f.top + f.plotHeight / 2
-        var out = open(f, label: "Review totals of this candidate")
-        out += xAxis(f, lo: lo, hi: hi, label: "review total")
+        var out = open(f, label: AuditText.dotsTitle.text)
+        out += xAxis(f, lo: lo, hi: hi, label: AuditText.reviewTotal.text)
         if let cutoff {
             out += line(x(cutoff), f.top - 6, x(cutoff), f.height - f.bottom, stroke: accent, width: 1.5, dash: "5 3")
-            out += text("cut-off \(Format.fixed(cutoff, 2))", x: x(cutoff), y: f.top - 10, size: 11, weight: "bold", fill: accent)
+            out += text(AuditText.cutOff.text(["score": .decimal(cutoff, places: 2)]), x: x(cutoff), y: f.top - 10, size: 11, weight: "bold", fill: accent)
         }
         for (i, d) in dots.enumerated() {
             let y = cy + Double(i % 3 - 1) * 6
             let fill: HTML = d.counted ? "fill=\"\(inBook)\"" : "fill=\"#fff\" stroke=\"\(accent)\" stroke-width=\"1.5\""
-            out += "<circle cx=\"\(Format.coord(x(d.value)))\" cy=\"\(Format.coord(y))\" r=\"5\" \(fill)><title>\(d.label): \(Format.fixed(d.value, 3))\(d.counted ? "" : " (not counted)")</title></circle>"
+            out += "<circle cx=\"\(Format.coord(x(d.value)))\" cy=\"\(Format.coord(y))\" r=\"5\" \(fill)><title>\(d.counted ? "\(d.label): \(Format.number(d.value, 3))" : AuditText.notCountedMark.text(["label": .text(d.label), "score": .decimal(d.value, places: 3)]))</title></circle>"
         }
         if let aggregate {
             out += line(x(aggregate), cy - 14, x(aggregate), cy + 14, stroke: ink, width: 3)
             let near = cutoff.map { abs(x($0) - x(aggregate)) < 90 } ?? false
-            out += text("aggregate \(Format.fixed(aggregate, 2))", x: x(aggregate), y: near ? cy + 28 : f.top - 10, size: 11, weight: "bold")
+            out += text(AuditText.aggregateScore.text(["score": .decimal(aggregate, places: 2)]), x: x(aggregate), y: near ? cy + 28 : f.top - 10, size: 11, weight: "bold")
         }
         return out + "</svg>"
     }
@@ -336,7 +339,9 @@ enum Chart {
         let w = 240.0, h = 18.0
         let s = Double(Swift.max(scaleMax, 1))
         func x(_ n: Int) -> Double { Double(n) / s * w }
-        let label = "filled \(filled); min \(lo.map(String.init) ?? "none"); max \(hi.map(String.init) ?? "none")"
+        let none = MessageValue.message(AuditText.none.message)
+        let label = AuditText.quotaGauge.text(["filled": .integer(filled), "min": lo.map { .integer($0) } ?? none,
+                                               "max": hi.map { .integer($0) } ?? none])
         var out: HTML = "<svg class=\"gauge\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Format.coord(w)) \(Format.coord(h))\" width=\"\(Format.coord(w))\" height=\"\(Format.coord(h))\" role=\"img\" aria-label=\"\(label)\">"
         out += rect(0, 0, w, h, fill: "#f1f3f4")
         out += rect(x(lo ?? 0), 0, x(hi ?? scaleMax) - x(lo ?? 0), h, fill: "#d5e8d4")

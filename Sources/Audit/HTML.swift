@@ -1,3 +1,5 @@
+import Foundation
+import Messages
 import XMLKit
 
 /// A fragment of HTML (or inline SVG). Interpolating a `String` escapes it; interpolating an
@@ -23,13 +25,31 @@ struct HTML: ExpressibleByStringInterpolation, Hashable, Sendable, CustomStringC
         mutating func appendLiteral(_ literal: String) { raw += literal }
         mutating func appendInterpolation(_ text: String) { raw += HTML.escape(text) }
         mutating func appendInterpolation(_ text: Substring) { raw += HTML.escape(String(text)) }
-        mutating func appendInterpolation(_ n: Int) { raw += String(n) }
+        /// A count, written the reader's way (`10.000` in Vietnamese).
+        mutating func appendInterpolation(_ n: Int) { raw += NumberStyle.integer(n) }
         mutating func appendInterpolation(_ html: HTML) { raw += html.raw }
         mutating func appendInterpolation(_ parts: [HTML]) { for p in parts { raw += p.raw } }
     }
 
     /// Escapes for text and for attribute values (double- or single-quoted) alike.
     static func escape(_ s: String) -> String { XMLEscape.html(s) }
+
+    /// A sentence of the catalogue on a page, in `Language.current`: its text escaped, except the
+    /// `markup` placeholders, which are filled with HTML as is (a link, a `<code>`, a coloured span).
+    static func text<C: Catalogue>(_ key: C, _ arguments: [String: MessageValue] = [:],
+                                   markup: [String: HTML] = [:]) -> HTML {
+        var arguments = arguments
+        var tokens: [(String, HTML)] = []
+        for (i, (name, html)) in markup.sorted(by: { $0.key < $1.key }).enumerated() {
+            // Private-use characters: no catalogue text or escaping produces them.
+            let token = "\u{E000}\(i)\u{E001}"
+            arguments[name] = .text(token)
+            tokens.append((token, html))
+        }
+        var raw = escape(key.text(arguments))
+        for (token, html) in tokens { raw = raw.replacingOccurrences(of: token, with: html.raw) }
+        return HTML(raw: raw)
+    }
 }
 
 extension Array where Element == HTML {

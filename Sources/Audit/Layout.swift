@@ -1,3 +1,5 @@
+import Messages
+
 /// The page shell every report page shares: inline CSS, navigation, and one small inline script
 /// (table sorting and filtering). No network, no external file: a page opens from a USB stick.
 enum Layout {
@@ -5,16 +7,17 @@ enum Layout {
         case overview, candidates, selection, reviewers
     }
 
-    /// A whole page. `depth` is how many folders below the report's root the page sits (for links).
+    /// A whole page, in `Language.current` (its `lang` too). `depth` is how many folders below the
+    /// report's root the page sits (for links).
     static func page(title: String, report: RenderContext, section: Section, depth: Int, body: HTML) -> String {
         let up = String(repeating: "../", count: depth)
-        func nav(_ s: Section, _ label: String, _ file: String) -> HTML {
+        func nav(_ s: Section, _ label: AuditText, _ file: String) -> HTML {
             let current: HTML = s == section ? " aria-current=\"page\"" : .empty
-            return "<a href=\"\(up + file)\"\(current)>\(label)</a>"
+            return "<a href=\"\(up + file)\"\(current)>\(label.text)</a>"
         }
         let html: HTML = """
         <!DOCTYPE html>
-        <html lang="vi">
+        <html lang="\(Language.current.rawValue)">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -22,9 +25,9 @@ enum Layout {
         <style>\(HTML(raw: css))</style>
         </head>
         <body>
-        <header class="site"><div class="book">\(report.title) — audit report</div>
-        <nav>\(nav(.overview, "Overview", "index.html"))\(nav(.candidates, "Candidates", "candidates.html"))\
-        \(nav(.selection, "The selection", "selection.html"))\(nav(.reviewers, "Reviewers", "reviewers.html"))</nav></header>
+        <header class="site"><div class="book">\(AuditText.reportHeader.text(["book": .text(report.title)]))</div>
+        <nav>\(nav(.overview, .navOverview, "index.html"))\(nav(.candidates, .navCandidates, "candidates.html"))\
+        \(nav(.selection, .navSelection, "selection.html"))\(nav(.reviewers, .navReviewers, "reviewers.html"))</nav></header>
         <main>
         \(body)
         </main>
@@ -104,7 +107,8 @@ enum Layout {
     """
 
     /// Sorting (click a header: numbers by `data-v`, text in Vietnamese collation) and filtering
-    /// (`form.filters` over `tr[data-*]`). It marks the document `data-js-ok` when it ran through,
+    /// (`form.filters` over `tr[data-*]`; the count of rows shown follows the `data-template` of the
+    /// form's `output`, numbers the page's language's way). It marks the document `data-js-ok` when it ran through,
     /// which the browser test looks for.
     static let script = """
     (function(){
@@ -144,7 +148,8 @@ enum Layout {
           form.querySelectorAll("select").forEach(function(s){if(s.value&&r.getAttribute("data-"+s.name)!==s.value)ok=false;});
           r.hidden=!ok;if(ok)shown++;
         });
-        if(count)count.textContent=shown+" of "+rows.length;
+        if(count){var lang=document.documentElement.lang;
+          count.textContent=(count.getAttribute("data-template")||"{shown}/{total}").replace("{shown}",shown.toLocaleString(lang)).replace("{total}",rows.length.toLocaleString(lang));}
       }
       form.addEventListener("input",apply);form.addEventListener("change",apply);
       form.addEventListener("submit",function(e){e.preventDefault();});

@@ -1,15 +1,17 @@
 import ManuscriptModel
+import Messages
 
 /// `index.html`: the whole selection on one page, for the editors' meeting.
 enum OverviewPage {
     static func render(_ r: RenderContext) -> String {
-        var body: HTML = "<h1>Audit of the selection</h1>"
-        body += "<p class=\"lead\">How \(r.candidates.count) candidates became \(r.selectionInBookOrder.count) entries: every count, quota and score on these pages \(r.chain.intact ? "comes from the round records and the manuscript" : "is computed from the manuscript as it is now").</p>"
+        var body: HTML = "<h1>\(AuditText.overviewTitle.text)</h1>"
+        let lead: AuditText = r.chain.intact ? .overviewLeadRecorded : .overviewLeadUnrecorded
+        body += "<p class=\"lead\">\(lead.text(["candidates": .integer(r.candidates.count), "entries": .integer(r.selectionInBookOrder.count)]))</p>"
         if !r.chain.intact {
-            body += "<div class=\"banner warn\"><strong>Not backed by the round records.</strong> \(r.chain.summary) <a href=\"#chain\">Details</a>.</div>"
+            body += "<div class=\"banner warn\"><strong>\(AuditText.notBacked.text)</strong> \(r.chain.summary) <a href=\"#chain\">\(AuditText.details.text)</a>.</div>"
         }
         body += cards(r)
-        body += "<h2 id=\"rounds\">Rounds</h2>"
+        body += "<h2 id=\"rounds\">\(AuditText.roundsHeading.text)</h2>"
         body += Chart.funnel(funnelStages(r))
         body += roundsTable(r)
         body += quotas(r)
@@ -17,85 +19,88 @@ enum OverviewPage {
         body += charts(r)
         body += chain(r)
         body += exports(r)
-        return Layout.page(title: "Overview", report: r, section: .overview, depth: 0, body: body)
+        return Layout.page(title: AuditText.navOverview.text, report: r, section: .overview, depth: 0, body: body)
     }
 
     static func funnelStages(_ r: RenderContext) -> [(label: String, count: Int)] {
-        var stages: [(label: String, count: Int)] = [("submitted", r.rounds.first?.considered ?? r.candidates.count)]
+        var stages: [(label: String, count: Int)] = [(AuditText.stageSubmitted.text, r.rounds.first?.considered ?? r.candidates.count)]
         for round in r.rounds {
+            let id: [String: MessageValue] = ["round": .text(round.id)]
             switch round.type {
-            case .screen: stages.append(("eligible (\(round.id))", round.passed))
+            case .screen: stages.append((AuditText.stageEligible.text(id), round.passed))
             case .rank:
-                stages.append(("with enough reviews", round.considered - round.insufficientReviews))
-                stages.append(("shortlisted (\(round.id))", round.passed))
-            case .optimize: stages.append(("selected (\(round.id))", round.passed))
+                stages.append((AuditText.stageEnoughReviews.text, round.considered - round.insufficientReviews))
+                stages.append((AuditText.stageShortlisted.text(id), round.passed))
+            case .optimize: stages.append((AuditText.stageSelected.text(id), round.passed))
             }
         }
         return stages
     }
 
     static func cards(_ r: RenderContext) -> HTML {
-        func card(_ n: String, _ what: String, _ cls: String = "") -> HTML {
-            "<div class=\"card \(cls)\"><div class=\"big\">\(n)</div><div class=\"what\">\(what)</div></div>"
+        func card(_ n: String, _ what: AuditText, _ cls: String = "") -> HTML {
+            "<div class=\"card \(cls)\"><div class=\"big\">\(n)</div><div class=\"what\">\(what.text)</div></div>"
         }
         let submitted = r.rounds.first?.considered ?? r.candidates.count
         let eligible = r.rounds.last { $0.type == .screen }?.passed
         let shortlisted = r.rounds.last { $0.type == .rank }?.passed
         let selected = r.selectionInBookOrder.count
         var out: HTML = "<div class=\"cards\">"
-        out += card(String(submitted), "submitted")
-        if let eligible { out += card(String(eligible), "eligible") }
-        if let shortlisted { out += card(String(shortlisted), "shortlisted") }
-        out += card(String(selected), "in the book", "book")
+        out += card(Format.count(submitted), .cardSubmitted)
+        if let eligible { out += card(Format.count(eligible), .cardEligible) }
+        if let shortlisted { out += card(Format.count(shortlisted), .cardShortlisted) }
+        out += card(Format.count(selected), .cardInBook, "book")
         let quotasHold = r.quotas.allSatisfy(\.holds)
-        out += card(quotasHold ? "✓" : "✗", quotasHold ? "every quota holds" : "a quota is not met", quotasHold ? "good" : "bad")
+        out += card(quotasHold ? "✓" : "✗", quotasHold ? .cardQuotasHold : .cardQuotaNotMet, quotasHold ? "good" : "bad")
         out += card(r.chain.intact ? "✓" : "✗",
-                    r.chain.intact ? "round records verified" : r.chain.records.isEmpty ? "no round records" : "round records do not match",
+                    r.chain.intact ? .cardRecordsVerified : r.chain.records.isEmpty ? .cardNoRecords : .cardRecordsMismatch,
                     r.chain.intact ? "good" : "bad")
         return out + "</div>"
     }
 
     static func roundsTable(_ r: RenderContext) -> HTML {
         typealias Cell = AuditTable<AuditReport.RoundCounts>.Cell
+        func scoredWith(_ round: AuditReport.RoundCounts) -> String {
+            guard round.type != .screen, let aggregate = round.aggregate.map(Words.aggregate) else { return "—" }
+            guard let source = round.reviewsFrom, source != round.id else { return aggregate }
+            return AuditText.reviewsOfRound.text(["aggregate": .text(aggregate), "round": .text(source)])
+        }
         return AuditTable(columns: [
-            .init(heading: "round") { Cell("\($0.id)", class: "id") },
-            .init(heading: "type") { Cell("\($0.type.rawValue)") },
-            .init(heading: "scored with") { round in
-                Cell(round.type == .screen ? "—" :
-                    "\(round.aggregate?.rawValue ?? "—")\(round.reviewsFrom.map { $0 == round.id ? "" : ", reviews of \($0)" } ?? "")")
-            },
-            .init(heading: .number("entered")) { Cell("\($0.considered)", class: "n") },
-            .init(heading: .number("passed")) { Cell("\($0.passed)", class: "n") },
-            .init(heading: "did not pass") { Cell(didNotPass($0).joined(separator: "<br>")) },
-        ], rows: r.rounds).html
+            .init(heading: .text(.round)) { Cell("\($0.id)", class: "id") },
+            .init(heading: .text(.roundType)) { Cell("\(Words.roundType($0.type))") },
+            .init(heading: .text(.scoredWith)) { Cell("\(scoredWith($0))") },
+            .init(heading: .number(.entered)) { Cell("\($0.considered)", class: "n") },
+            .init(heading: .number(.passed)) { Cell("\($0.passed)", class: "n") },
+            .init(heading: .text(.didNotPass)) { Cell(didNotPass($0).joined(separator: "<br>")) },
+        ], rows: r.rounds).html + "<p class=\"muted\">\(AuditText.roundTypesExplained.text)</p>"
     }
 
     /// What a round's "did not pass" column says: how many fell out, and why.
     static func didNotPass(_ round: AuditReport.RoundCounts) -> [HTML] {
         var dropped: [HTML] = []
+        func line(_ key: AuditText, _ n: Int) { dropped.append(.text(key, ["n": .integer(n)])) }
         if round.type == .screen {
-            dropped.append("\(round.ineligible) ineligible")
+            line(.droppedIneligible, round.ineligible)
             for rule in round.failedByRule where rule.count > 0 {
-                dropped.append("<span class=\"muted\">failed <code>\(rule.rule)</code>: \(rule.count)</span>")
+                dropped.append("<span class=\"muted\">\(AuditText.droppedFailedRule.text) <code>\(rule.rule)</code>: \(rule.count)</span>")
             }
         }
         if round.type == .rank {
-            dropped.append("\(round.insufficientReviews) with too few counted reviews (listed, not ranked)")
-            let notKept = round.considered - round.insufficientReviews - round.passed
-            dropped.append("\(notKept) ranked below the shortlist")
+            line(.droppedTooFewReviews, round.insufficientReviews)
+            line(.droppedBelowShortlist, round.considered - round.insufficientReviews - round.passed)
         }
         if round.type == .optimize {
-            dropped.append("\(round.considered - round.passed - round.excluded) left out")
-            if round.included > 0 { dropped.append("\(round.included) taken in by an editor’s include") }
-            if round.excluded > 0 { dropped.append("\(round.excluded) kept out by an editor’s exclude") }
+            line(.droppedLeftOut, round.considered - round.passed - round.excluded)
+            if round.included > 0 { line(.droppedIncluded, round.included) }
+            if round.excluded > 0 { line(.droppedExcluded, round.excluded) }
         }
         return dropped
     }
 
     static func quotas(_ r: RenderContext) -> HTML {
-        var out: HTML = "<h2 id=\"quotas\">Quotas of the final round</h2>"
-        guard !r.quotas.isEmpty else { return out + "<p>The final round has no quotas.</p>" }
-        out += "<p class=\"lead\">The shaded band is what the quota allows (min to max); the bar is what the selection filled. A quota at its max is why some higher-scoring candidates of that value are left out.</p>"
+        var out: HTML = "<h2 id=\"quotas\">\(AuditText.quotasHeading.text)</h2>"
+        guard !r.quotas.isEmpty else { return out + "<p>\(AuditText.noQuotas.text)</p>" }
+        out += "<p class=\"lead\">\(AuditText.quotasLead.text)</p>"
         var scale: [QuotaDimension: Int] = [:]
         for fill in r.quotas {
             let q = fill.quota
@@ -108,41 +113,43 @@ enum OverviewPage {
         if !quiet.isEmpty {
             let most = quiet.map(\.filled).max() ?? 0
             page.summary = """
-            <tr><td>unit</td><td colspan="6" class="muted">\(quiet.count) other units, each with at most \(most) \
-            \(most == 1 ? "entry" : "entries"), below their maximum (not listed)</td></tr>
+            <tr><td>\(Words.dimension(.unit))</td><td colspan="6" class="muted">\
+            \(AuditText.quietUnits.text(["n": .integer(quiet.count), "most": .integer(most)]))</td></tr>
             """
         }
         return out + AuditTable(columns: [
-            .init(heading: "dimension") { Cell("\($0.quota.dimension.rawValue)") },
-            .init(heading: "value") { fill in
+            .init(heading: .text(.quotaDimension)) { Cell("\(Words.dimension($0.quota.dimension))") },
+            .init(heading: .text(.quotaValue)) { fill in
                 let name = r.report.valueName(fill.quota)
                 return Cell(name == fill.quota.value ? "\(fill.quota.value)" : "\(name) <span class=\"muted id\">\(fill.quota.value)</span>")
             },
-            .init(heading: .number("min")) { Cell("\($0.quota.min.map(String.init) ?? "—")", class: "n") },
-            .init(heading: .number("max")) { Cell("\($0.quota.max.map(String.init) ?? "—")", class: "n") },
-            .init(heading: .number("filled")) { Cell("\($0.filled)", class: "n") },
-            .init(heading: "fill") { fill in
+            .init(heading: .number(.quotaMin)) { Cell("\($0.quota.min.map(Format.count) ?? "—")", class: "n") },
+            .init(heading: .number(.quotaMax)) { Cell("\($0.quota.max.map(Format.count) ?? "—")", class: "n") },
+            .init(heading: .number(.quotaFilled)) { Cell("\($0.filled)", class: "n") },
+            .init(heading: .text(.quotaFill)) { fill in
                 let q = fill.quota
                 return Cell(Chart.quotaGauge(min: q.min, max: q.max, filled: fill.filled,
                                              scaleMax: Int(Double(scale[q.dimension] ?? 1) * 1.15) + 1, holds: fill.holds))
             },
-            .init(heading: "status") { fill in
-                Cell(!fill.holds ? "<span class=\"no\">not met</span>" : fill.atMax ? "at max" : "<span class=\"yes\">holds</span>")
+            .init(heading: .text(.status)) { fill in
+                Cell(!fill.holds ? "<span class=\"no\">\(AuditText.quotaNotMet.text)</span>"
+                     : fill.atMax ? "\(AuditText.quotaAtMax.text)" : "<span class=\"yes\">\(AuditText.quotaHolds.text)</span>")
             },
         ], rows: r.quotas.filter { !quiet.contains($0) }, page: page).html
     }
 
     static func reliability(_ r: RenderContext) -> HTML {
-        var out: HTML = "<h2 id=\"reliability\">Do the reviewers agree?</h2>"
-        out += "<p class=\"lead\">Krippendorff’s alpha (interval) over the counted reviews\(r.scoringRound.map { " of round \($0)" } ?? ""): 1 is perfect agreement, 0 is no better than chance. At 0.8 or above the scores are reliable; from 0.667 to 0.8 tentative; below 0.667 unreliable — discuss the criterion before leaning on it. Marks on the bar: 0.667 (dashed) and 0.8.</p>"
-        guard !r.reliability.isEmpty else { return out + "<p>No reliability figures.</p>" }
+        var out: HTML = "<h2 id=\"reliability\">\(AuditText.reliabilityHeading.text)</h2>"
+        let scope: MessageValue = r.scoringRound.map { .message(AuditText.reliabilityScope.with(["round": .text($0)])) } ?? ""
+        out += "<p class=\"lead\">\(AuditText.reliabilityLead.text(["scope": scope, "low": .decimal(0.667, places: 3), "high": .decimal(0.8, places: 1)]))</p>"
+        guard !r.reliability.isEmpty else { return out + "<p>\(AuditText.noReliability.text)</p>" }
         typealias Cell = AuditTable<AuditReport.ReliabilityRow>.Cell
         return out + AuditTable(columns: [
-            .init(heading: "criterion") { Cell("\($0.criterion)", class: "id") },
+            .init(heading: .text(.criterion)) { Cell("\($0.criterion)", class: "id") },
             .init(heading: "") { Cell("\($0.label)") },
-            .init(heading: .number("α")) { Cell("\(Format.fixed($0.alpha, 3))", class: "n") },
+            .init(heading: .number(.alpha, title: .alphaExplained)) { Cell("\(Format.number($0.alpha, 3))", class: "n") },
             .init(heading: "0 … 1") { Cell(Chart.alphaGauge($0.alpha)) },
-            .init(heading: "reading") { row in
+            .init(heading: .text(.reading)) { row in
                 let reading = AlphaReading(row.alpha)
                 let cls = switch reading {
                 case .reliable: "yes"
@@ -155,58 +162,61 @@ enum OverviewPage {
     }
 
     static func charts(_ r: RenderContext) -> HTML {
-        var out: HTML = "<h2 id=\"charts\">Scores</h2>"
+        var out: HTML = "<h2 id=\"charts\">\(AuditText.scoresHeading.text)</h2>"
         let scored = r.candidates.filter { $0.aggregate != nil }
-        out += "<figure>\(Chart.histogram(scores: scored.map { ($0.aggregate!, $0.outcome.isInBook) }, cutoff: r.cutoff, xLabel: "aggregate score"))"
-        out += "<figcaption>Aggregate scores of the \(scored.count) ranked candidates. The cut-off is the lowest score the final round chose on merit\(r.cutoff.map { " (\(Format.fixed($0, 3)))" } ?? ""); entries in the book below it came in through a quota’s minimum or an editor’s include, and candidates above it that are not in the book were kept out by a quota’s maximum or an exclude.</figcaption></figure>"
+        out += "<figure>\(Chart.histogram(scores: scored.map { ($0.aggregate!, $0.outcome.isInBook) }, cutoff: r.cutoff, xLabel: AuditText.histogramAxis.text))"
+        let cut: MessageValue = r.cutoff.map { .message(AuditText.inParentheses.with(["value": .decimal($0, places: 3)])) } ?? ""
+        out += "<figcaption>\(AuditText.histogramCaption.text(["n": .integer(scored.count), "cut": cut]))</figcaption></figure>"
 
         let points = scored.compactMap { c -> Chart.Point? in
             guard let raw = c.rawMean, let agg = c.aggregate else { return nil }
             return Chart.Point(x: raw, y: agg, highlight: c.outcome.isInBook,
-                               tooltip: "\(c.id) — \(c.title): raw \(Format.fixed(raw, 3)), aggregate \(Format.fixed(agg, 3))",
+                               tooltip: AuditText.scatterTooltip.text(["id": .text(c.id), "title": .text(c.title),
+                                                                       "raw": .decimal(raw, places: 3), "aggregate": .decimal(agg, places: 3)]),
                                href: Layout.href("candidates", c.id, from: ""))
         }
-        out += "<figure>\(Chart.scatter(points: points, xLabel: "raw mean of review totals", yLabel: "aggregate (after normalisation)"))"
-        out += "<figcaption>Each dot is a candidate. On the dashed line normalisation changed nothing; above it the candidate’s reviewers were strict ones (their scores were lifted), below it lenient ones. Click a dot for the candidate.</figcaption></figure>"
+        out += "<figure>\(Chart.scatter(points: points, xLabel: AuditText.scatterX.text, yLabel: AuditText.scatterY.text))"
+        out += "<figcaption>\(AuditText.scatterCaption.text)</figcaption></figure>"
 
         let wide = r.candidates.filter { ($0.spread ?? 0) > 0 && $0.countedReviews >= 2 }
             .sorted { ($0.spread!, $1.id) > ($1.spread!, $0.id) }.prefix(20)
         let bars = wide.map { c in
             Chart.Bar(label: c.id, value: c.spread!, highlight: c.outcome.isInBook,
-                      tooltip: "\(c.id) — \(c.title): totals differ by \(Format.fixed(c.spread!, 2))",
+                      tooltip: AuditText.spreadTooltip.text(["id": .text(c.id), "title": .text(c.title), "spread": .decimal(c.spread!, places: 2)]),
                       href: Layout.href("candidates", c.id, from: ""))
         }
-        out += "<figure>\(Chart.bars(Array(bars), xLabel: "highest minus lowest counted review total"))"
-        out += "<figcaption>The \(bars.count) candidates whose reviewers disagreed most. Worth a second look before the meeting, above all those in the book.</figcaption></figure>"
+        out += "<figure>\(Chart.bars(Array(bars), xLabel: AuditText.spreadAxis.text))"
+        out += "<figcaption>\(AuditText.spreadCaption.text(["n": .integer(bars.count)]))</figcaption></figure>"
         return out
     }
 
     static func chain(_ r: RenderContext) -> HTML {
-        var out: HTML = "<h2 id=\"chain\">Round records</h2>"
-        let state = r.chain.intact ? "✓ verified" : r.chain.records.isEmpty ? "✗ none" : "✗ problems"
-        out += "<p class=\"lead\"><span class=\"\(r.chain.intact ? "yes" : "no")\">\(state)</span> — \(r.chain.summary)</p>"
+        var out: HTML = "<h2 id=\"chain\">\(AuditText.chainHeading.text)</h2>"
+        let state: AuditText = r.chain.intact ? .chainVerified : r.chain.records.isEmpty ? .chainNone : .chainProblems
+        out += "<p class=\"lead\"><span class=\"\(r.chain.intact ? "yes" : "no")\">\(state.text)</span> — \(r.chain.summary)</p>"
         guard !r.chain.records.isEmpty else { return out }
         typealias Cell = AuditTable<AuditReport.ChainRecord>.Cell
         return out + AuditTable(columns: [
-            .init(heading: "record") { Cell("\($0.path)", class: "id") },
-            .init(heading: "round") { Cell("\($0.round)", class: "id") },
-            .init(heading: "digest") {
+            .init(heading: .text(.record)) { Cell("\($0.path)", class: "id") },
+            .init(heading: .text(.round)) { Cell("\($0.round)", class: "id") },
+            .init(heading: .text(.digest)) {
                 Cell("\($0.digest.map { String($0.prefix(16)) + "…" } ?? "—")", class: "id", title: $0.digest ?? "")
             },
-            .init(heading: "status") {
-                Cell($0.problem.map { "<span class=\"no\">✗ \($0)</span>" } ?? "<span class=\"yes\">✓ verified</span>")
+            .init(heading: .text(.status)) {
+                Cell($0.problem.map { "<span class=\"no\">✗ \($0)</span>" } ?? "<span class=\"yes\">\(AuditText.chainVerified.text)</span>")
             },
-        ], rows: r.chain.records).html
+        ], rows: r.chain.records).html + "<p class=\"muted\">\(AuditText.digestExplained.text)</p>"
     }
 
     static func exports(_ r: RenderContext) -> HTML {
-        """
-        <h2 id="exports">Exports</h2>
-        <p class="lead">UTF-8 CSV files with a header row; they open in LibreOffice Calc and Excel with Vietnamese text intact.</p>
+        let order = r.report.bookOrderWords(inTheOrderOf: true)
+        return """
+        <h2 id="exports">\(AuditText.exportsHeading.text)</h2>
+        <p class="lead">\(AuditText.exportsLead.text)</p>
         <ul>
-        <li><a href="reviews.csv">reviews.csv</a> — one row per review and criterion, with whether the review counted and, if not, why.</li>
-        <li><a href="candidates.csv">candidates.csv</a> — one row per candidate with every figure of the candidates table.</li>
-        <li><a href="selection.csv">selection.csv</a> — the \(r.selectionInBookOrder.count) entries in book order: \(r.report.bookOrderWords("in the order of")).</li>
+        <li><a href="reviews.csv">reviews.csv</a> — \(AuditText.exportReviews.text)</li>
+        <li><a href="candidates.csv">candidates.csv</a> — \(AuditText.exportCandidates.text)</li>
+        <li><a href="selection.csv">selection.csv</a> — \(AuditText.exportSelection.text(["n": .integer(r.selectionInBookOrder.count), "order": .text(order)]))</li>
         </ul>
         """
     }

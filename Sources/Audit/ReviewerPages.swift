@@ -1,4 +1,5 @@
 import ManuscriptModel
+import Messages
 
 /// `reviewers.html` (leniency at a glance) and `reviewers/<id>.html` (a reviewer's receipt:
 /// every score they gave and what became of it).
@@ -13,8 +14,8 @@ enum ReviewerPages {
     }
 
     static func index(_ r: RenderContext) -> String {
-        var body: HTML = "<h1>Reviewers</h1>"
-        body += "<p class=\"lead\">Who scored high and who scored low. Each dot is one counted review total; the black bar is the reviewer’s mean, the dashed red line the mean of all counted totals in the round; the offset is the difference. Most lenient at the top. Click a reviewer for their receipt.</p>"
+        var body: HTML = "<h1>\(AuditText.navReviewers.text)</h1>"
+        body += "<p class=\"lead\">\(AuditText.reviewersLead.text)</p>"
         for round in reviewedRounds(r) {
             let counted = r.report.reviews.filter { $0.round == round && $0.counted && $0.total != nil }
             guard !counted.isEmpty else { continue }
@@ -25,43 +26,53 @@ enum ReviewerPages {
                 let totals = counted.filter { $0.reviewer == reviewer.id }.map { $0.total! }.sorted()
                 rows.append(Chart.StripRow(
                     label: reviewer.id,
-                    tooltip: "\(reviewer.id) \(reviewer.name): mean \(Format.fixed(len.mean, 2)), SD \(Format.fixed(len.standardDeviation, 2)), n \(len.count), offset \(Format.signed(len.offset))",
+                    tooltip: AuditText.stripTooltip.text([
+                        "id": .text(reviewer.id), "name": .text(reviewer.name), "mean": .decimal(len.mean, places: 2),
+                        "sd": .decimal(len.standardDeviation, places: 2), "n": .integer(len.count),
+                        "offset": .text(Format.signed(len.offset)),
+                    ]),
                     href: Layout.href("reviewers", reviewer.id, from: ""), values: totals, mean: len.mean, offset: len.offset))
             }
             rows.sort { ($0.offset, $1.label) > ($1.offset, $0.label) }
-            body += "<h2>Round <span class=\"id\">\(round)</span></h2>"
-            body += "<figure>\(Chart.strip(rows: rows, overallMean: roundMean, scale: nil, xLabel: "review total (\(Format.score(r.rubric.min))–\(Format.score(r.rubric.max)))"))</figure>"
+            body += "<h2>\(HTML.text(AuditText.roundHeading, markup: ["round": "<span class=\"id\">\(round)</span>"]))</h2>"
+            let axis = AuditText.stripAxis.text(["min": .text(Format.score(r.rubric.min)), "max": .text(Format.score(r.rubric.max))])
+            body += "<figure>\(Chart.strip(rows: rows, overallMean: roundMean, scale: nil, xLabel: axis))</figure>"
         }
 
-        body += "<h2>All reviewers</h2>\n"
+        body += "<h2>\(AuditText.allReviewers.text)</h2>\n"
         body += AuditTables.reviewers(r).html
-        return Layout.page(title: "Reviewers", report: r, section: .reviewers, depth: 0, body: body)
+        return Layout.page(title: AuditText.navReviewers.text, report: r, section: .reviewers, depth: 0, body: body)
     }
 
     static func page(_ r: RenderContext, _ reviewer: AuditReport.ReviewerRow) -> String {
         let given = r.reviews(by: reviewer.id)
         let counted = given.filter(\.counted).count
-        var body: HTML = "<p class=\"muted id\">reviewer \(reviewer.id)</p><h1>\(reviewer.name)</h1>"
-        body += "<dl class=\"facts\"><dt>district</dt><dd>\(r.districtName(reviewer.district))</dd><dt>unit</dt><dd>\(reviewer.unit)</dd></dl>"
-        body += "<div class=\"banner\">\(given.count) reviews given: <span class=\"yes\">\(counted) counted</span>, <span class=\"\(given.count == counted ? "muted" : "no")\">\(given.count - counted) not counted</span>.</div>"
+        var body: HTML = "<p class=\"muted id\">\(AuditText.reviewerId.text(["id": .text(reviewer.id)]))</p><h1>\(reviewer.name)</h1>"
+        body += "<dl class=\"facts\"><dt>\(AuditText.district.text)</dt><dd>\(r.districtName(reviewer.district))</dd>"
+        body += "<dt>\(AuditText.unit.text)</dt><dd>\(reviewer.unit)</dd></dl>"
+        let countedSpan: HTML = "<span class=\"yes\">\(AuditText.countedCount.text(["n": .integer(counted)]))</span>"
+        let notCountedSpan: HTML = """
+        <span class="\(given.count == counted ? "muted" : "no")">\(AuditText.notCountedCount.text(["n": .integer(given.count - counted)]))</span>
+        """
+        body += "<div class=\"banner\">\(HTML.text(AuditText.reviewsGiven, ["n": .integer(given.count)], markup: ["counted": countedSpan, "notCounted": notCountedSpan]))</div>"
 
-        body += "<h2>Leniency</h2>"
+        body += "<h2>\(AuditText.leniencyHeading.text)</h2>"
         if reviewer.leniency.isEmpty {
-            body += "<p>No counted reviews.</p>"
+            body += "<p>\(AuditText.noCountedReviews.text)</p>"
         } else {
             body += AuditTables.leniency(reviewer).html
-            body += "<p class=\"muted\">A positive offset means this reviewer scored higher than the round on average (lenient), a negative one lower (strict). With z-score aggregation the offset is taken out before ranking.</p>"
+            body += "<p class=\"muted\">\(AuditText.leniencyExplained.text)</p>"
         }
 
-        body += "<h2>Conflicts of interest</h2>"
+        body += "<h2>\(AuditText.conflictsHeading.text)</h2>"
         if reviewer.conflicts.isEmpty {
-            body += "<p>None.</p>"
+            body += "<p>\(AuditText.noneFound.text)</p>"
         } else {
             body += AuditTables.conflicts(r, reviewer).html
         }
 
-        body += "<h2>Every score given</h2>"
-        body += given.isEmpty ? "<p>No reviews.</p>" : CandidatePages.reviewTable(r, given, from: "reviewers", firstColumn: .submission)
+        body += "<h2>\(AuditText.everyScoreGiven.text)</h2>"
+        body += given.isEmpty ? "<p>\(AuditText.noReviews.text)</p>" : CandidatePages.reviewTable(r, given, from: "reviewers", firstColumn: .submission)
         return Layout.page(title: reviewer.id, report: r, section: .reviewers, depth: 1, body: body)
     }
 }

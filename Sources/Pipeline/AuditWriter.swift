@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// Writes a rendered report into a folder, all or nothing: the files go into a temporary folder
 /// beside the target, which then takes the target's place. A reader never sees half a report.
@@ -7,7 +8,7 @@ public enum AuditWriter {
         case badPath(String)
         public var description: String {
             switch self {
-            case .badPath(let p): "refusing to write outside the report folder: \(p)"
+            case .badPath(let p): AuditText.writeOutside.text(["path": .text(p)])
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import Pipeline
 import Testing
 @testable import Audit
@@ -74,7 +75,8 @@ import Testing
     /// recorded, its report built by `AuditReport.make` (one submission title is hostile).
     @Test(.enabled(if: chromium != nil, "chromium is not installed: browser test skipped (CI installs it)"))
     func pipelineReportRendersWithoutScriptErrors() throws {
-        let p = try PipelineRun.make("browser", submissions: 60)
+        // In English: the checks below read its words.
+        let p = try Language.$current.withValue(.en) { try PipelineRun.make("browser", submissions: 60) }
         defer { p.remove() }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("audit-browser-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }

@@ -5,6 +5,7 @@ import FoundationXML
 #endif
 import Testing
 import ManuscriptModel
+import Messages
 @testable import Audit
 
 @Suite struct RenderTests {
@@ -103,9 +104,10 @@ import ManuscriptModel
         #expect(page.contains("&quot;quoted&quot; &amp; &#39;single&#39;"))
     }
 
-    @Test func pagesDeclareUTF8AndVietnamese() {
-        for (path, text) in AuditRenderer.pages(report) {
-            #expect(text.hasPrefix("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">"), "\(path)")
+    @Test(arguments: Language.allCases)
+    func pagesDeclareUTF8AndTheirLanguage(language: Language) {
+        for (path, text) in Language.$current.withValue(language, operation: { AuditRenderer.pages(report) }) {
+            #expect(text.hasPrefix("<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">"), "\(path)")
             #expect(text.contains("\"Noto Sans\""))
             #expect(text.contains("@media print"))
             for needle in ["src=", "<link", "@import", "url(", "https:"] {
@@ -123,7 +125,7 @@ import ManuscriptModel
     }
 
     @Test func chartsAreWellFormedSVG() throws {
-        let index = AuditRenderer.render(report)["index.html"]!
+        let index = Language.$current.withValue(.en) { AuditRenderer.render(report)["index.html"]! }
         let svgs = index.components(separatedBy: "<svg ").dropFirst().map { "<svg " + $0.components(separatedBy: "</svg>")[0] + "</svg>" }
         #expect(svgs.count >= 5)
         for svg in svgs {
@@ -132,6 +134,8 @@ import ManuscriptModel
             #expect(!svg.contains("NaN") && !svg.contains("inf"))
         }
         #expect(index.contains("cut-off \(Format.fixed(report.cutoff!, 2))"))
+        let vi = Language.$current.withValue(.vi) { AuditRenderer.render(report)["index.html"]! }
+        #expect(vi.contains("ngưỡng chọn \(Format.fixed(report.cutoff!, 2).replacingOccurrences(of: ".", with: ","))"))
     }
 
     @Test func writerReplacesTheFolderWhole() throws {
