@@ -112,7 +112,7 @@ extension AuditReport {
         let value = switch q.dimension {
         case .field: m.fields.first { $0.code == q.value }?.name ?? q.value
         case .district: m.districts.first { $0.code == q.value }?.name ?? q.value
-        case .kind: SubmissionKind(rawValue: q.value).map(Words.kind) ?? q.value
+        case .kind: Words.kind(code: q.value)
         case .unit: q.value
         }
         let label = AuditText.quotaLabel.with(["dimension": .text(Words.dimension(q.dimension)), "value": .text(value)])

@@ -151,7 +151,7 @@ enum AuditTables {
             .init(heading: .text(.counted)) { rev in
                 guard let why = Words.whyNotCounted(rev, r) else { return Cell("<span class=\"yes\">\(CommonText.yes.text)</span>") }
                 return Cell(HTML.text(AuditText.notCountedBecause, ["why": .text(why)],
-                                      markup: ["no": "<span class=\"no\">\(CommonText.no.text)</span>"]))
+                                      markup: ["no": "<span class=\"no\">\(CommonText.no.text)</span>"]), class: "why")
             },
         ]
         let page = AuditTable<ReviewOutcome>.Page(class: "sortable", scrolls: true,

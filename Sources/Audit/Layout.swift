@@ -81,6 +81,7 @@ enum Layout {
     .banner{border-radius:6px;padding:10px 16px;margin:12px 0;border:1px solid var(--line)}
     .banner.warn{border-color:var(--warn);background:#fff6e5}
     td.title{min-width:18em}
+    td.why{min-width:16em}
     dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:3px 16px;margin:8px 0}
     dl.facts dt{color:var(--muted)} dl.facts dd{margin:0}
     .filters{display:flex;flex-wrap:wrap;gap:8px 14px;align-items:center;margin:10px 0;padding:8px 10px;background:var(--soft);border-radius:6px}

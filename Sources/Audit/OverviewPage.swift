@@ -120,7 +120,7 @@ enum OverviewPage {
         return out + AuditTable(columns: [
             .init(heading: .text(.quotaDimension)) { Cell("\(Words.dimension($0.quota.dimension))") },
             .init(heading: .text(.quotaValue)) { fill in
-                let name = r.report.valueName(fill.quota)
+                let name = fill.quota.dimension == .kind ? Words.kind(code: fill.quota.value) : r.report.valueName(fill.quota)
                 return Cell(name == fill.quota.value ? "\(fill.quota.value)" : "\(name) <span class=\"muted id\">\(fill.quota.value)</span>")
             },
             .init(heading: .number(.quotaMin)) { Cell("\($0.quota.min.map(Format.count) ?? "—")", class: "n") },

@@ -12,6 +12,11 @@ enum Words {
         }
     }
 
+    /// A kind given by its code (a quota's value); the code itself when it names no kind.
+    static func kind(code: String) -> String {
+        SubmissionKind(rawValue: code).map(kind) ?? code
+    }
+
     static func level(_ level: UnitLevel) -> String {
         switch level {
         case .province: AuditText.levelProvince.text

@@ -465,7 +465,7 @@ public enum AuditText: String, Catalogue {
         case .scoreHeading: "Điểm"
         case .countedOf: "{counted} trên {all}"
         case .rawMeanOfTotals: "trung bình thô của điểm phiếu"
-        case .aggregateWith: "điểm tổng hợp ({method})"
+        case .aggregateWith: "điểm tổng hợp — {method}"
         case .againstCutOff: "({difference} so với ngưỡng chọn {cutoff})"
         case .rankOf: "{rank} trên {n}"
         case .notRanked: "không xếp hạng"
