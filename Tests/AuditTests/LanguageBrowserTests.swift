@@ -32,6 +32,19 @@ import Testing
         return missing.isEmpty ? nil : "apt-get install \(missing.joined(separator: " ")) for the audit's browser test"
     }
 
+    /// Whether the browser, its driver and the built binary are there; records what is missing otherwise.
+    static func ready() -> Bool {
+        if let missing = missing() {
+            Issue.record(Comment(rawValue: missing))
+            return false
+        }
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            Issue.record("build the modelbook binary first (swift build): \(binary.path) is missing")
+            return false
+        }
+        return true
+    }
+
     /// Runs a program with `LANG=C` (so only `--lang` decides); standard error goes to a file so no pipe can fill up.
     static func run(_ program: URL, _ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
         let process = Process()
@@ -80,11 +93,7 @@ import Testing
 
     @Test("the overview in Chromium is Vietnamese by default: its labels, decimal commas, no English words")
     func vietnameseOverview() throws {
-        if let missing = Self.missing() { Issue.record(Comment(rawValue: missing)); return }
-        guard FileManager.default.isExecutableFile(atPath: Self.binary.path) else {
-            Issue.record("build the modelbook binary first (swift build): \(Self.binary.path) is missing")
-            return
-        }
+        guard Self.ready() else { return }
         for lang in [nil, "vi"] as [String?] {
             let page = try Self.overview(lang: lang)
             #expect(page.lang == "vi")
@@ -100,11 +109,7 @@ import Testing
 
     @Test("with --lang en the overview in Chromium is English")
     func englishOverview() throws {
-        if let missing = Self.missing() { Issue.record(Comment(rawValue: missing)); return }
-        guard FileManager.default.isExecutableFile(atPath: Self.binary.path) else {
-            Issue.record("build the modelbook binary first (swift build): \(Self.binary.path) is missing")
-            return
-        }
+        guard Self.ready() else { return }
         let page = try Self.overview(lang: "en")
         #expect(page.lang == "en")
         #expect(page.title == "Audit of the selection")
