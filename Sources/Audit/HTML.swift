@@ -52,6 +52,17 @@ struct HTML: ExpressibleByStringInterpolation, Hashable, Sendable, CustomStringC
     }
 }
 
+extension HTML {
+    /// Text whose `backquoted` parts are commands (`modelbook verify`): escaped, those parts in `<code>`.
+    static func withCode(_ text: String) -> HTML {
+        var out = HTML.empty
+        for (i, part) in text.split(separator: "`", omittingEmptySubsequences: false).enumerated() {
+            out += i % 2 == 1 ? "<code>\(part)</code>" : "\(part)"
+        }
+        return out
+    }
+}
+
 extension Array where Element == HTML {
     func joined(separator: HTML) -> HTML {
         var out = HTML.empty

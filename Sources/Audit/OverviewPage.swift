@@ -8,7 +8,7 @@ enum OverviewPage {
         let lead: AuditText = r.chain.intact ? .overviewLeadRecorded : .overviewLeadUnrecorded
         body += "<p class=\"lead\">\(lead.text(["candidates": .integer(r.candidates.count), "entries": .integer(r.selectionInBookOrder.count)]))</p>"
         if !r.chain.intact {
-            body += "<div class=\"banner warn\"><strong>\(AuditText.notBacked.text)</strong> \(r.chain.summary) <a href=\"#chain\">\(AuditText.details.text)</a>.</div>"
+            body += "<div class=\"banner warn\"><strong>\(AuditText.notBacked.text)</strong> \(HTML.withCode(r.chain.summary)) <a href=\"#chain\">\(AuditText.details.text)</a>.</div>"
         }
         body += cards(r)
         body += "<h2 id=\"rounds\">\(AuditText.roundsHeading.text)</h2>"
@@ -193,7 +193,7 @@ enum OverviewPage {
     static func chain(_ r: RenderContext) -> HTML {
         var out: HTML = "<h2 id=\"chain\">\(AuditText.chainHeading.text)</h2>"
         let state: AuditText = r.chain.intact ? .chainVerified : r.chain.records.isEmpty ? .chainNone : .chainProblems
-        out += "<p class=\"lead\"><span class=\"\(r.chain.intact ? "yes" : "no")\">\(state.text)</span> — \(r.chain.summary)</p>"
+        out += "<p class=\"lead\"><span class=\"\(r.chain.intact ? "yes" : "no")\">\(state.text)</span> — \(HTML.withCode(r.chain.summary))</p>"
         guard !r.chain.records.isEmpty else { return out }
         typealias Cell = AuditTable<AuditReport.ChainRecord>.Cell
         return out + AuditTable(columns: [

@@ -91,6 +91,11 @@ import Testing
         #expect(dropped["reason_detail"] == "người chấm công tác cùng địa bàn với hồ sơ (Huyện Gia Viễn)")
     }
 
+    @Test func commandsInTheRecordsSummaryAreCodeNotBackquotes() {
+        #expect(HTML.withCode("chạy `modelbook select` để ghi <b>").description == "chạy <code>modelbook select</code> để ghi &lt;b&gt;")
+        #expect(HTML.withCode("no command").description == "no command")
+    }
+
     @Test func theFilterCountFollowsTheLanguage() {
         #expect(pages(.vi)["candidates.html"]!.contains("data-template=\"{shown}/{total} hồ sơ\""))
         #expect(pages(.en)["candidates.html"]!.contains("data-template=\"{shown} of {total}\""))
