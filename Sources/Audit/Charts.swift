@@ -67,7 +67,7 @@ enum Chart {
                      weight: String? = nil, fill: String = ink, rotate: Bool = false) -> HTML {
         let w: HTML = weight.map { " font-weight=\"\($0)\"" } ?? .empty
         let r: HTML = rotate ? " transform=\"rotate(-90 \(Format.coord(x)) \(Format.coord(y)))\"" : .empty
-        return "<text x=\"\(Format.coord(x))\" y=\"\(Format.coord(y))\" text-anchor=\"\(anchor)\" font-size=\"\(size)\" fill=\"\(fill)\"\(w)\(r)>\(s)</text>"
+        return "<text x=\"\(Format.coord(x))\" y=\"\(Format.coord(y))\" text-anchor=\"\(anchor)\" font-size=\"\(String(size))\" fill=\"\(fill)\"\(w)\(r)>\(s)</text>"
     }
 
     static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String = ink,
