@@ -139,8 +139,9 @@ enum AuditTables {
             .init(heading: .text(.date)) { Cell("\(Format.date($0.date))", class: "id", sortKey: $0.date.description) },
         ]
         for crit in r.rubric.criteria {
-            let title = AuditText.criterionWeight.text(["label": .text(crit.label), "weight": .text(Format.score(crit.weight))])
-            columns.append(.init(heading: .number(crit.key, title: title)) { rev in
+            // The rubric's label (the words the reviewers scored by) heads the column; its key and weight on hover.
+            let title = AuditText.criterionWeight.text(["label": .text(crit.key), "weight": .text(Format.score(crit.weight))])
+            columns.append(.init(heading: .init(crit.label, class: "n crit", title: title)) { rev in
                 let score = rev.scores.first { $0.criterion == crit.key }?.value
                 return Cell("\(score.map(Format.score) ?? "—")", class: "n", sortKey: score.map(Format.exact) ?? "")
             })

@@ -82,6 +82,7 @@ enum Layout {
     .banner.warn{border-color:var(--warn);background:#fff6e5}
     td.title{min-width:18em}
     td.why{min-width:16em}
+    th.crit{white-space:normal;min-width:7em;max-width:11em}
     dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:3px 16px;margin:8px 0}
     dl.facts dt{color:var(--muted)} dl.facts dd{margin:0}
     .filters{display:flex;flex-wrap:wrap;gap:8px 14px;align-items:center;margin:10px 0;padding:8px 10px;background:var(--soft);border-radius:6px}

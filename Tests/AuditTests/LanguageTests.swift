@@ -59,6 +59,9 @@ import Testing
         let aggregate = try #require(c.aggregate)
         #expect(vi.contains(NumberStyle.decimal(aggregate, places: 3, in: .vi)) && vi.contains(","))
         #expect(en.contains(NumberStyle.decimal(aggregate, places: 3, in: .en)))
+        // A criterion's column is headed by the rubric's words; its key and weight on hover.
+        #expect(vi.contains("<th class=\"n crit\" title=\"effectiveness (trọng số 30)\">Hiệu quả, kết quả đạt được</th>"))
+        #expect(en.contains("<th class=\"n crit\" title=\"effectiveness (weight 30)\">Hiệu quả, kết quả đạt được</th>"))
         // Review dates are shown the reader's way and sorted by their ISO form.
         #expect(vi.contains("data-v=\"2024-06-10\">10/6/2024</td>"))
         #expect(en.contains("data-v=\"2024-06-10\">10 June 2024</td>"))
