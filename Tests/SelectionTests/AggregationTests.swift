@@ -60,8 +60,11 @@ import Testing
         #expect(r.scoring.scores["A"]!.rawMean == 5)
         let stats = Dictionary(uniqueKeysWithValues: r.scoring.reviewers.map { ($0.reviewer, $0) })
         #expect(stats["R1"]!.standardised && stats["R2"]!.standardised)
-        #expect(!stats["R3"]!.standardised && stats["R3"]!.keptRaw!.contains("fewer than two"))
-        #expect(!stats["R4"]!.standardised && stats["R4"]!.keptRaw!.contains("all counted totals equal"))
+        #expect(!stats["R3"]!.standardised && stats["R3"]!.keptRawReason == .fewReviews)
+        #expect(!stats["R4"]!.standardised && stats["R4"]!.keptRawReason == .allEqual(4))
+        // Recorded in English exactly as before; shown in the reader's language.
+        #expect(stats["R4"]!.keptRawReason?.recorded == "all counted totals equal (4.0): raw totals kept")
+        #expect(stats["R4"]!.keptRawReason?.message.text(in: .vi) == "mọi phiếu được tính có cùng tổng điểm (4): giữ nguyên tổng điểm gốc")
         #expect(stats["R2"]!.offset == 6 - M)
         // c ≈ 8.72 > a, b: C ranks first.
         #expect(r.ranked.map(\.id) == ["C", "B", "A"])
