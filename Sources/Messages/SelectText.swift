@@ -32,6 +32,11 @@ public enum SelectText: String, Catalogue {
     case criterionTotal = "criterion-total"
     case standardDeviation = "standard-deviation"
     case ongoing = "ongoing"
+    case ruleNamePeriodWithin = "rule-name-period-within"
+    case ruleNamePeriodOverlaps = "rule-name-period-overlaps"
+    case ruleNameHasEndorsement = "rule-name-has-endorsement"
+    case ruleNameMinResults = "rule-name-min-results"
+    case ruleNameMinBodyWords = "rule-name-min-body-words"
 
     // MARK: Plain words: a term explained the first time a report uses it
     case plainZscore = "plain-zscore"
@@ -301,6 +306,11 @@ public enum SelectText: String, Catalogue {
         case .criterionTotal: "tổng điểm"
         case .standardDeviation: "độ lệch chuẩn"
         case .ongoing: "nay"
+        case .ruleNamePeriodWithin: "thời gian thực hiện trong khoảng quy định (period-within)"
+        case .ruleNamePeriodOverlaps: "thời gian thực hiện có phần trong khoảng quy định (period-overlaps)"
+        case .ruleNameHasEndorsement: "có xác nhận của cấp có thẩm quyền (has-endorsement)"
+        case .ruleNameMinResults: "đủ số chỉ số kết quả (min-results)"
+        case .ruleNameMinBodyWords: "đủ số chữ của phần nội dung (min-body-words)"
 
         case .plainZscore:
             "zscore là điểm chuẩn hoá theo từng người chấm: điểm của mỗi người được quy về cùng một mặt bằng, "
@@ -459,7 +469,7 @@ public enum SelectText: String, Catalogue {
         case .explainUnit: "  đơn vị {unit} · đăng ký ngày {registered} · thời gian thực hiện {start} – {end}"
         case .explainRounded: "  (số liệu ghi đến 3 chữ số thập phân; biên bản các vòng lưu giá trị đầy đủ, không làm tròn)"
         case .explainEligible: "Vòng {round} (sơ loại): đạt điều kiện"
-        case .explainIneligible: "Vòng {round} (sơ loại): KHÔNG ĐẠT ĐIỀU KIỆN: không đạt {rules}"
+        case .explainIneligible: "Vòng {round} (sơ loại): KHÔNG ĐẠT ĐIỀU KIỆN: {rules}"
         case .explainNotConsidered: "Vòng {round} (sơ loại): không được xét (đã dừng ở một vòng trước)"
         case .rulePasses: "  {rule}: đạt"
         case .ruleFails: "  {rule}: KHÔNG ĐẠT"
@@ -618,6 +628,11 @@ public enum SelectText: String, Catalogue {
         case .criterionTotal: "total"
         case .standardDeviation: "SD"
         case .ongoing: "ongoing"
+        case .ruleNamePeriodWithin: "period-within"
+        case .ruleNamePeriodOverlaps: "period-overlaps"
+        case .ruleNameHasEndorsement: "has-endorsement"
+        case .ruleNameMinResults: "min-results"
+        case .ruleNameMinBodyWords: "min-body-words"
 
         case .plainZscore:
             "zscore: each reviewer's totals are standardised and mapped back to the round's scale, so that a lenient "

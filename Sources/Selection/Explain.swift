@@ -90,7 +90,7 @@ public enum Explain {
                 if !r.considered.contains(id) {
                     out.add(.explainNotConsidered, ["round": .text(r.round)])
                 } else if let failed = r.ineligible[id] {
-                    out.add(.explainIneligible, ["round": .text(r.round), "rules": .text(failed.joined(separator: ", "))])
+                    out.add(.explainIneligible, ["round": .text(r.round), "rules": .text(Eligibility.ruleWords(failed))])
                 } else {
                     out.add(.explainEligible, ["round": .text(r.round)])
                 }

@@ -189,10 +189,10 @@ public enum SelectionReport {
                     var byRule: [String: Int] = [:]
                     for rules in x.ineligible.values { for rule in rules { byRule[rule, default: 0] += 1 } }
                     out.add(contentsOf: table([words(.columnRule), words(.columnFailedBy)],
-                                              byRule.keys.sorted().map { [$0, NumberStyle.integer(byRule[$0]!)] }, right: [1]))
+                                              byRule.keys.sorted().map { [Eligibility.ruleWords($0), NumberStyle.integer(byRule[$0]!)] }, right: [1]))
                     out.add(.notEligibleHeading)
                     out.add(contentsOf: table([words(.columnSubmission), words(.columnFailedRules)], x.ineligible.keys.sorted(by: byteOrder).map {
-                        [$0, x.ineligible[$0]!.joined(separator: ", ")]
+                        [$0, Eligibility.ruleWords(x.ineligible[$0]!)]
                     }))
                 }
             case .rank(let x):

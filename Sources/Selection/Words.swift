@@ -25,6 +25,25 @@ extension Aggregate {
     }
 }
 
+extension Eligibility {
+    /// A rule's name as `@rule` writes it, with its meaning in Vietnamese: `có xác nhận của cấp có
+    /// thẩm quyền (has-endorsement)` / `has-endorsement`. A name the program does not know stays as it is.
+    static func ruleWords(_ name: String) -> String {
+        let key: SelectText? = switch name {
+        case "period-within": .ruleNamePeriodWithin
+        case "period-overlaps": .ruleNamePeriodOverlaps
+        case "has-endorsement": .ruleNameHasEndorsement
+        case "min-results": .ruleNameMinResults
+        case "min-body-words": .ruleNameMinBodyWords
+        default: nil
+        }
+        return key?.text ?? name
+    }
+
+    /// Several rule names in words, in the order given.
+    static func ruleWords(_ names: [String]) -> String { names.map { ruleWords($0) }.joined(separator: ", ") }
+}
+
 extension QuotaDimension {
     /// `lĩnh vực` / `field`.
     public var message: Message {

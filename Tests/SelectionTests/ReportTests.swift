@@ -81,6 +81,13 @@ import Testing
         #expect(Explain.text("nope", run: run, manuscript: m) == nil)
     }
 
+    @Test func ruleNamesAreExplainedInVietnameseAndKeptInEnglish() {
+        let names = ["has-endorsement", "min-results", "some-new-rule"]
+        #expect(Language.$current.withValue(.en) { Eligibility.ruleWords(names) } == "has-endorsement, min-results, some-new-rule")
+        #expect(Language.$current.withValue(.vi) { Eligibility.ruleWords(names) }
+            == "có xác nhận của cấp có thẩm quyền (has-endorsement), đủ số chỉ số kết quả (min-results), some-new-rule")
+    }
+
     @Test func explainInVietnamese() throws {
         let (run, m) = try Self.run()
         let text = try #require(Language.$current.withValue(.vi) { Explain.text("S02", run: run, manuscript: m) })
