@@ -115,7 +115,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AuditTests",
-            dependencies: ["Audit", "BookWriter", "Pipeline", "Selection", "ManuscriptModel", "ManuscriptReader", "ManuscriptGenerator", "XMLKit"]
+            dependencies: ["Audit", "BookWriter", "Pipeline", "Selection", "ManuscriptModel", "ManuscriptReader", "ManuscriptGenerator", "XMLKit", "Messages"]
         ),
         .testTarget(name: "CLITests", dependencies: ["ManuscriptGenerator"]),
         .testTarget(name: "AssignmentTests", dependencies: ["Assignment", "ManuscriptModel", "Messages"]),

@@ -463,7 +463,7 @@ public enum SelectText: String, Catalogue {
                 + "được tính; dương là chấm rộng tay hơn mặt bằng chung):"
         case .notStandardised: "không: {why}"
         case .disagreement:
-            "  Số hồ sơ mà các người chấm chênh nhau hơn {limit} điểm (cao nhất − thấp nhất của các tổng điểm được tính): {n}"
+            "  Số hồ sơ mà những người chấm cho điểm chênh nhau hơn {limit} điểm (cao nhất − thấp nhất của các tổng điểm được tính): {n}"
 
         case .explainKind: "  loại hình {kind} · lĩnh vực {field} · huyện {district}"
         case .explainUnit: "  đơn vị {unit} · đăng ký ngày {registered} · thời gian thực hiện {start} – {end}"

@@ -1,5 +1,6 @@
 import BookWriter
 import Foundation
+import Messages
 import Pipeline
 import Selection
 import Testing
@@ -180,7 +181,8 @@ import XMLKit
         var text = try String(contentsOfFile: first, encoding: .utf8)
         text = text.replacingOccurrences(of: "eligible=\"yes\"", with: "eligible=\"no\"")
         try text.write(toFile: first, atomically: true, encoding: .utf8)
-        let chain = Steps.chainStatus(p.manuscript, run: p.run, tool: "test")
+        // verify's findings are in the reader's language; this test reads them in English.
+        let chain = Language.$current.withValue(.en) { Steps.chainStatus(p.manuscript, run: p.run, tool: "test") }
         #expect(!chain.intact)
         #expect(chain.records.count == 3)
         #expect(chain.records[0].problem != nil, "the changed record no longer matches its recomputation")
