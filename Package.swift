@@ -107,7 +107,7 @@ let package = Package(
             dependencies: ["ManuscriptReader", "ManuscriptGenerator", "Diagnostics", "ManuscriptModel"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "SelectionTests", dependencies: ["Selection", "Assignment", "Pipeline", "ManuscriptModel", "ManuscriptReader", "XMLKit"]),
+        .testTarget(name: "SelectionTests", dependencies: ["Selection", "Assignment", "Pipeline", "ManuscriptModel", "ManuscriptReader", "XMLKit", "Messages"]),
         .testTarget(
             name: "BookWriterTests",
             dependencies: ["BookWriter", "Pipeline", "ManuscriptModel", "XMLKit"],
@@ -118,7 +118,7 @@ let package = Package(
             dependencies: ["Audit", "BookWriter", "Pipeline", "Selection", "ManuscriptModel", "ManuscriptReader", "ManuscriptGenerator", "XMLKit", "Messages"]
         ),
         .testTarget(name: "CLITests", dependencies: ["ManuscriptGenerator"]),
-        .testTarget(name: "AssignmentTests", dependencies: ["Assignment", "ManuscriptModel"]),
+        .testTarget(name: "AssignmentTests", dependencies: ["Assignment", "ManuscriptModel", "Messages"]),
         .testTarget(
             name: "DeskTests",
             dependencies: [

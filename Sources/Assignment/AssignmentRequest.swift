@@ -1,4 +1,5 @@
 import ManuscriptModel
+import Messages
 
 /// A candidate of the pool: its id and the unit that submitted it (for conflicts of interest).
 public struct PoolCandidate: Hashable, Sendable {
@@ -87,29 +88,35 @@ public struct Shortage: Hashable, Sendable {
     public var sameDistrict: Int
     public var sameUnit: Int
 
-    /// "NB-2024-0137: only 3 reviewers without a conflict (K = 4): 2 work in its district, 1 declared a conflict".
-    public var sentence: String {
-        var s = "\(candidate): "
+    /// "NB-2024-0137: only 3 reviewers without a conflict (K = 4): 2 work in its district, 1 declared a conflict",
+    /// in the current language.
+    public var sentence: String { message.text() }
+
+    /// Why the candidate cannot get K reviewers, rendered in whichever language is asked for.
+    public var message: Message {
         let needed = perCandidate - alreadyAssigned
+        let k: MessageValue = .integer(perCandidate)
         if let d = availableDistricts, d < needed, available >= needed {
-            s += "its \(available) reviewers without a conflict come from only \(d) district\(d == 1 ? "" : "s")"
-            s += alreadyAssigned > 0 ? " besides those of its \(alreadyAssigned) assigned reviewers" : ""
-            s += ", and --spread allows one reviewer per district (K = \(perCandidate))"
-            return s
+            let besides: MessageValue = alreadyAssigned > 0
+                ? .message(AssignText.besidesAssigned.with(["n": .integer(alreadyAssigned)])) : ""
+            return AssignText.shortageSpread.with(["candidate": .text(candidate), "available": .integer(available),
+                                                   "districts": .integer(d), "besides": besides, "k": k])
         }
-        if alreadyAssigned > 0 {
-            s += "\(alreadyAssigned) reviewer\(alreadyAssigned == 1 ? "" : "s") already assigned and only \(available) more without a conflict"
-        } else if available == 0 {
-            s += "no reviewer without a conflict"
-        } else {
-            s += "only \(available) reviewer\(available == 1 ? "" : "s") without a conflict"
-        }
-        s += " (K = \(perCandidate))"
-        var why: [String] = []
-        if sameDistrict > 0 { why.append("\(sameDistrict) work\(sameDistrict == 1 ? "s" : "") in its district") }
-        if sameUnit > 0 { why.append("\(sameUnit) work\(sameUnit == 1 ? "s" : "") in its unit") }
-        if declared > 0 { why.append("\(declared) declared a conflict") }
-        if !why.isEmpty { s += ": " + why.joined(separator: ", ") }
-        return s
+        var reasons: [Message] = []
+        if sameDistrict > 0 { reasons.append(AssignText.becauseSameDistrict.with(["n": .integer(sameDistrict)])) }
+        if sameUnit > 0 { reasons.append(AssignText.becauseSameUnit.with(["n": .integer(sameUnit)])) }
+        if declared > 0 { reasons.append(AssignText.becauseDeclared.with(["n": .integer(declared)])) }
+        let why: MessageValue = reasons.isEmpty ? "" : .message(Self.list(reasons, after: ": "))
+        let arguments: [String: MessageValue] = ["candidate": .text(candidate), "available": .integer(available),
+                                                 "assigned": .integer(alreadyAssigned), "k": k, "why": why]
+        if alreadyAssigned > 0 { return AssignText.shortageAlreadyAssigned.with(arguments) }
+        return (available == 0 ? AssignText.shortageNone : AssignText.shortageOnly).with(arguments)
+    }
+
+    /// `: a, b, c`: the messages after `lead`, separated by commas, each rendered in the reader's language.
+    static func list(_ parts: [Message], after lead: String) -> Message {
+        let template = lead + parts.indices.map { "{\($0)}" }.joined(separator: ", ")
+        return Message(code: AssignText.domain + ".list", vietnamese: template, english: template,
+                       arguments: Dictionary(uniqueKeysWithValues: parts.enumerated().map { ("\($0)", .message($1)) }))
     }
 }

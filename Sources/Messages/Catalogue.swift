@@ -45,5 +45,7 @@ public enum Catalogues {
     public static let all: [any Catalogue.Type] = [
         CommonText.self,
         AuditText.self,
+        SelectText.self,
+        AssignText.self,
     ]
 }

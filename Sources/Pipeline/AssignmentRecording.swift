@@ -1,5 +1,6 @@
 import Foundation
 import ManuscriptModel
+import Messages
 import XMLKit
 
 /// Records a round's assignment in the manuscript: `assignments/<round>.xml`, and an empty score
@@ -49,8 +50,10 @@ public enum AssignmentRecording {
     /// An empty score sheet listing the submissions to score, as comments (with their titles).
     public static func emptySheetXML(reviewer: String, round: String, submissions: [String], titles: [String: String]) -> String {
         var w = XMLWriter()
-        w.comment("Phiếu chấm của \(reviewer), vòng \(round): chấm mỗi hồ sơ dưới đây bằng một <review>. "
-                  + "Score sheet of \(reviewer), round \(round): score each submission below with one <review> (see docs/formats.md).")
+        // In both languages whatever --lang says: the sheet must be the same file on every run, or an
+        // untouched sheet would no longer be recognised as the one written earlier.
+        let comment = AssignText.sheetComment.with(["reviewer": .text(reviewer), "round": .text(round)])
+        w.comment(comment.text(in: .vi) + " " + comment.text(in: .en))
         w.raw("\n")
         w.start("reviews", [("reviewer", reviewer), ("round", round)])
         for s in submissions {
@@ -125,16 +128,16 @@ public enum AssignmentRecording {
             do {
                 try FileManager.default.createDirectory(atPath: dir.isEmpty ? "." : dir, withIntermediateDirectories: true)
             } catch {
-                throw PipelineError(step: "assign", path: dir, message: "cannot create the folder: \(error.localizedDescription)")
+                throw PipelineError(step: "assign", path: dir, message: AssignText.cannotCreateFolder.text(["why": .text(error.localizedDescription)]))
             }
             guard FileManager.default.createFile(atPath: temp, contents: Data(f.text.utf8)) else {
-                throw PipelineError(step: "assign", path: target, message: "cannot write the file; nothing was changed")
+                throw PipelineError(step: "assign", path: target, message: AssignText.cannotWriteFile.text)
             }
             temps.append((temp, target))
         }
         for t in temps where rename(t.temp, t.target) != 0 {
             throw PipelineError(step: "assign", path: t.target,
-                                message: "cannot move the new file into place (\(String(cString: strerror(errno))))")
+                                message: AssignText.cannotMoveIntoPlace.text(["why": .text(String(cString: strerror(errno)))]))
         }
         temps = []
     }

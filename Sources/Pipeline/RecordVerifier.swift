@@ -1,12 +1,16 @@
 import Foundation
 import ManuscriptModel
+import Messages
 import Selection
 import XMLKit
 
 /// What `verify` found: problems as findings (`path:line:col: error: …`) and one summary line per record.
 public struct VerifyReport: Sendable {
     public var findings: [Finding]
-    public var summary: [String]
+    /// One line per record, rendered in whichever language is asked for.
+    public var summaryMessages: [Message]
+    /// `summaryMessages` in the current language.
+    public var summary: [String] { summaryMessages.map { $0.text() } }
     public var ok: Bool { findings.errorCount == 0 }
 }
 
@@ -30,10 +34,10 @@ public enum RecordVerifier {
                               recompute: ((String) -> RecomputeOutcome)?) -> VerifyReport {
         let records = RecordStore.list(root: root)
         var findings: [Finding] = []
-        var summary: [String] = []
+        var summary: [Message] = []
         if records.isEmpty {
-            summary.append("no round records in \(RecordStore.join(root, RecordStore.folder)): nothing to verify")
-            return VerifyReport(findings: [], summary: summary)
+            summary.append(SelectText.noRecords.with(["folder": .text(RecordStore.join(root, RecordStore.folder))]))
+            return VerifyReport(findings: [], summaryMessages: summary)
         }
         let latestOfRound = Dictionary(records.map { ($0.round, $0.number) }, uniquingKeysWith: { max($0, $1) })
         var previousBytes: [UInt8]?
@@ -42,17 +46,17 @@ public enum RecordVerifier {
             let start = SourceLocation(path: record.path)
             defer { previousBytes = FileManager.default.contents(atPath: record.path).map(Array.init) }
             var problems = 0
-            func error(_ at: SourceLocation, _ message: String, notes: [Finding.Note] = []) {
+            func error(_ at: SourceLocation, _ message: Message, notes: [Finding.Note] = []) {
                 findings.append(.error(at: at, message, notes: notes))
                 problems += 1
             }
             if i == 0, record.number != 1 {
-                error(start, "the first record is numbered \(record.number), not 1: earlier records are missing")
+                error(start, SelectText.firstNumbered.with(["n": .integer(record.number)]))
             } else if i > 0, record.number != records[i - 1].number + 1 {
-                error(start, "record \(record.number) follows record \(records[i - 1].number): a record is missing or numbered twice")
+                error(start, SelectText.recordFollows.with(["n": .integer(record.number), "previous": .integer(records[i - 1].number)]))
             }
             guard let data = FileManager.default.contents(atPath: record.path) else {
-                error(start, "cannot read the record")
+                error(start, SelectText.cannotReadRecord.message)
                 continue
             }
             let bytes = Array(data)
@@ -62,9 +66,9 @@ public enum RecordVerifier {
             } catch {
                 for p in error.problems {
                     findings.append(.error(at: SourceLocation(path: record.path, line: p.line, column: p.column),
-                                           "the record is not well-formed XML: \(p.message)"))
+                                           SelectText.notWellFormed.with(["problem": .text(p.message)])))
                 }
-                summary.append("\(record.path): damaged")
+                summary.append(SelectText.summaryDamaged.with(["path": .text(record.path)]))
                 continue
             }
             let rootEl = doc.root
@@ -73,28 +77,32 @@ public enum RecordVerifier {
                 return SourceLocation(path: record.path, line: p.line, column: p.column)
             }
             if rootEl.name != RoundRecord.rootName {
-                error(at(rootEl), "the root element is <\(rootEl.name)>, not <\(RoundRecord.rootName)>")
-                summary.append("\(record.path): not a round record")
+                error(at(rootEl), SelectText.wrongRoot.with(["name": .text(rootEl.name), "expected": .text(RoundRecord.rootName)]))
+                summary.append(SelectText.summaryNotARecord.with(["path": .text(record.path)]))
                 continue
             }
             if rootEl.attribute("number") != String(record.number) {
-                error(at(rootEl, "number"), "the record says number \(rootEl.attribute("number") ?? "(none)") but its file name says \(record.number)")
+                error(at(rootEl, "number"), SelectText.numberMismatch.with([
+                    "said": rootEl.attribute("number").map(MessageValue.text) ?? .message(SelectText.noneInBrackets.message),
+                    "file": .integer(record.number)]))
             }
             if rootEl.attribute("round") != record.round {
-                error(at(rootEl, "round"), "the record says round \(rootEl.attribute("round") ?? "(none)") but its file name says \(record.round)")
+                error(at(rootEl, "round"), SelectText.roundMismatch.with([
+                    "said": rootEl.attribute("round").map(MessageValue.text) ?? .message(SelectText.noneInBrackets.message),
+                    "file": .text(record.round)]))
             }
             // The chain.
             let link = rootEl.attribute("previous-sha256")
             if i == 0 {
                 if link != nil {
-                    error(at(rootEl, "previous-sha256"), "the first record links to a previous record: records before it are missing")
+                    error(at(rootEl, "previous-sha256"), SelectText.firstLinks.message)
                 }
             } else if let previousBytes {
                 let expected = RecordStore.sha256(previousBytes)
                 if link != expected {
-                    error(at(rootEl, "previous-sha256"),
-                          "\(records[i - 1].relativePath) was changed after this record was written "
-                              + "(its SHA-256 is \(expected), this record links to \(link ?? "nothing"))")
+                    error(at(rootEl, "previous-sha256"), SelectText.chainBroken.with([
+                        "previous": .text(records[i - 1].relativePath), "expected": .text(expected),
+                        "link": link.map(MessageValue.text) ?? .message(SelectText.nothing.message)]))
                 }
             }
             // Inputs.
@@ -111,62 +119,69 @@ public enum RecordVerifier {
                 var notes: [Finding.Note] = []
                 for p in recorded.keys.sorted(by: byteOrder) where current[p] != recorded[p] {
                     let where_ = inputElement[p].map { at($0, "sha256") }
-                    notes.append(.init(location: where_, message: current[p] == nil ? "\(p) is gone" : "\(p) has changed"))
+                    notes.append(.init(location: where_, message: (current[p] == nil ? SelectText.inputGone : .inputChanged)
+                        .with(["path": .text(p)])))
                 }
                 for p in current.keys.sorted(by: byteOrder) where recorded[p] == nil {
-                    notes.append(.init(message: "\(p) is new"))
+                    notes.append(.init(message: SelectText.inputNew.with(["path": .text(p)])))
                 }
                 inputsChanged = !notes.isEmpty
                 if inputsChanged {
                     if latestOfRound[record.round] == record.number {
-                        error(at(rootEl), "the inputs changed after this record of round \(record.round) was written; "
-                                  + "run `modelbook select` to record results for the present inputs", notes: notes)
+                        error(at(rootEl), SelectText.inputsChanged.with(["round": .text(record.round)]), notes: notes)
                     } else {
-                        findings.append(Finding(.note, at: at(rootEl),
-                                                "an older record of round \(record.round); \(notes.count) input(s) differ from today's"))
+                        findings.append(Finding(.note, at: at(rootEl), SelectText.olderRecord.with([
+                            "round": .text(record.round), "n": .integer(notes.count)])))
                     }
                 }
             }
             // Results.
-            var resultState = "not recomputed"
+            var resultState = SelectText.stateNotRecomputed
             if let recompute, currentDigests != nil, !inputsChanged {
                 if recomputed[record.round] == nil { recomputed[record.round] = recompute(record.round) }
                 switch recomputed[record.round]! {
                 case .failed(let why):
-                    error(at(rootEl), "round \(record.round) cannot be computed again from the same inputs",
+                    error(at(rootEl), SelectText.cannotRecompute.with(["round": .text(record.round)]),
                           notes: why.map { .init(location: $0.location, message: $0.message) })
-                    resultState = "cannot be recomputed"
+                    resultState = .stateCannotRecompute
                 case .body(let fresh):
                     let text = String(decoding: bytes, as: UTF8.self)
                     if let stored = RecordStore.body(ofRecord: text), stored == fresh {
-                        resultState = "results recomputed and identical"
+                        resultState = .stateIdentical
                     } else {
                         let (line, col, was, now) = firstDifference(text, fresh)
-                        error(SourceLocation(path: record.path, line: line, column: col),
-                              "this record does not match the results computed again from the same inputs",
-                              notes: [.init(message: "recorded:   \(was)"), .init(message: "recomputed: \(now)")])
-                        resultState = "results differ"
+                        error(SourceLocation(path: record.path, line: line, column: col), SelectText.recordDiffers.message,
+                              notes: [.init(message: SelectText.recordedLine.with(["line": was])),
+                                      .init(message: SelectText.recomputedLine.with(["line": now]))])
+                        resultState = .stateDiffers
                     }
                 }
             } else if inputsChanged {
-                resultState = "inputs changed since"
+                resultState = .stateInputsChanged
             }
-            summary.append("\(record.path): " + (problems == 0 ? "ok" : "\(problems) problem(s)")
-                           + (i == 0 ? ", first of the chain" : ", chained") + ", \(resultState)")
+            summary.append(SelectText.summaryLine.with([
+                "path": .text(record.path),
+                "problems": .message(problems == 0 ? SelectText.summaryOK.message : SelectText.summaryProblems.with(["n": .integer(problems)])),
+                "chain": .message((i == 0 ? SelectText.summaryFirst : .summaryChained).message),
+                "state": .message(resultState.message)]))
         }
-        return VerifyReport(findings: findings, summary: summary)
+        return VerifyReport(findings: findings, summaryMessages: summary)
     }
 
     /// The first line (1-based, counted in the whole file) where a stored record and a fresh body differ.
-    static func firstDifference(_ stored: String, _ freshBody: String) -> (Int, Int, String, String) {
+    static func firstDifference(_ stored: String, _ freshBody: String) -> (Int, Int, MessageValue, MessageValue) {
         let s = stored.split(separator: "\n", omittingEmptySubsequences: false)
         let f = freshBody.split(separator: "\n", omittingEmptySubsequences: false)
         var k = 0
         while k < f.count, k + 2 < s.count, s[k + 2] == f[k] { k += 1 }
-        let was = k + 2 < s.count ? String(s[k + 2]) : "(end of file)"
-        let now = k < f.count ? String(f[k]) : "(end of file)"
-        let column = (was.firstIndex { $0 != " " }.map { was.distance(from: was.startIndex, to: $0) } ?? 0) + 1
-        func trim(_ x: String) -> String { let t = x.drop { $0 == " " }; return t.count > 200 ? String(t.prefix(200)) + "…" : String(t) }
+        let was = k + 2 < s.count ? String(s[k + 2]) : nil
+        let now = k < f.count ? String(f[k]) : nil
+        let column = (was.flatMap { w in w.firstIndex { $0 != " " }.map { w.distance(from: w.startIndex, to: $0) } } ?? 0) + 1
+        func trim(_ x: String?) -> MessageValue {
+            guard let x else { return .message(SelectText.endOfFile.message) }
+            let t = x.drop { $0 == " " }
+            return .text(t.count > 200 ? String(t.prefix(200)) + "…" : String(t))
+        }
         return (k + 3, column, trim(was), trim(now))
     }
 }
@@ -177,7 +192,7 @@ extension RecordVerifier {
         do {
             let run = try Selection.run(m, through: round)
             guard let result = run.round(round) else {
-                return .failed([.error(at: SourceLocation(path: "selection.xml"), "no round \(round) in selection.xml")])
+                return .failed([.error(at: SourceLocation(path: "selection.xml"), SelectText.noRoundToRecompute.with(["round": .text(round)]))])
             }
             return .body(RoundRecord.body(result, manuscript: m, tool: tool))
         } catch {

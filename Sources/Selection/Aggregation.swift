@@ -1,4 +1,5 @@
 import ManuscriptModel
+import Messages
 
 /// One reviewer's counted totals in a round, and whether zscore standardised them.
 public struct ReviewerStats: Hashable, Sendable, Codable {
@@ -13,7 +14,34 @@ public struct ReviewerStats: Hashable, Sendable, Codable {
     /// zscore only: whether this reviewer's totals were standardised.
     public var standardised: Bool
     /// Why not, when not (zscore only).
-    public var keptRaw: String?
+    public var keptRawReason: KeptRaw?
+
+    /// `keptRawReason` in the current language.
+    public var keptRaw: String? { keptRawReason?.message.text() }
+}
+
+/// Why zscore kept a reviewer's raw totals. Round records hold it in English, exactly as `recorded`
+/// writes it; reports show `message` in the reader's language.
+public enum KeptRaw: Hashable, Sendable, Codable {
+    /// Fewer than two counted reviews in the round.
+    case fewReviews
+    /// Every counted total is this one.
+    case allEqual(Double)
+
+    /// The text written into round records: English, as it has always been written.
+    public var recorded: String {
+        switch self {
+        case .fewReviews: SelectText.keptRawFew.message.text(in: .en)
+        case .allEqual(let v): SelectText.keptRawEqual.with(["value": .text("\(v)")]).text(in: .en)
+        }
+    }
+
+    public var message: Message {
+        switch self {
+        case .fewReviews: SelectText.keptRawFew.message
+        case .allEqual(let v): SelectText.keptRawEqual.with(["value": .short(v)])
+        }
+    }
 }
 
 /// A candidate's score in a scoring round.
@@ -86,14 +114,14 @@ public enum Aggregation {
             let m = Statistics.mean(t)
             let sd = Statistics.populationSD(t)
             var st = ReviewerStats(reviewer: reviewer, count: t.count, mean: m, sd: sd,
-                                   offset: m - (roundMean ?? m), standardised: false, keptRaw: nil)
+                                   offset: m - (roundMean ?? m), standardised: false, keptRawReason: nil)
             // "All equal" is decided on the totals themselves, not on a rounded SD.
             let allEqual = t.allSatisfy { $0 == t[0] }
             if aggregate == .zscore {
                 if t.count < 2 {
-                    st.keptRaw = "fewer than two counted reviews in the round: raw total kept"
+                    st.keptRawReason = .fewReviews
                 } else if allEqual {
-                    st.keptRaw = "all counted totals equal (\(t[0])): raw totals kept"
+                    st.keptRawReason = .allEqual(t[0])
                 } else {
                     st.standardised = true
                 }

@@ -1,4 +1,5 @@
 import ManuscriptModel
+import Messages
 
 extension ExpandedQuota {
     var whereWritten: String { "\(location.path):\(location.line):\(location.column)" }
@@ -9,8 +10,28 @@ public struct OverrideOutcome: Hashable, Sendable, Codable {
     public var submission: String
     public var reason: String
     public var location: SourceLocation
-    /// What it changed, in words.
-    public var effect: String
+    /// What it changed.
+    public var effectKind: OverrideEffect
+
+    /// What it changed, in words (the current language).
+    public var effect: String { effectKind.message.text() }
+}
+
+/// What an editor's include or exclude did. Round records hold it in English (`recorded`).
+public enum OverrideEffect: String, Hashable, Sendable, Codable {
+    case includeShortlisted, includeNotShortlisted, excludeShortlisted, excludeNotShortlisted
+
+    public var message: Message {
+        switch self {
+        case .includeShortlisted: SelectText.effectIncludeShortlisted.message
+        case .includeNotShortlisted: SelectText.effectIncludeNotShortlisted.message
+        case .excludeShortlisted: SelectText.effectExcludeShortlisted.message
+        case .excludeNotShortlisted: SelectText.effectExcludeNotShortlisted.message
+        }
+    }
+
+    /// The text written into round records: English, as it has always been written.
+    public var recorded: String { message.text(in: .en) }
 }
 
 /// The outcome of an `optimize` round.
@@ -117,7 +138,7 @@ public enum Optimization {
         let shortSet = Set(shortlist)
         var findings: [Finding] = []
         guard let count = round.count else {
-            throw SelectionError(.error(at: round.location, "round \(round.id) has no count: say how many entries it selects"))
+            throw SelectionError(.error(at: round.location, SelectText.noCount.with(["round": .text(round.id)])))
         }
         let includeIDs = Set(round.includes.map(\.submission))
         let excludeIDs = Set(round.excludes.map(\.submission))
@@ -125,32 +146,31 @@ public enum Optimization {
         var excludes: [OverrideOutcome] = []
         for o in round.includes {
             guard let s = byID[o.submission] else {
-                findings.append(.error(at: o.location, "include names \(o.submission), which is not a submission"))
+                findings.append(.error(at: o.location, SelectText.includeUnknown.with(["submission": .text(o.submission)])))
                 continue
             }
             if excludeIDs.contains(o.submission) {
-                findings.append(.error(at: o.location, "\(o.submission) is both included and excluded in round \(round.id); keep one"))
+                findings.append(.error(at: o.location, SelectText.includedAndExcluded.with(["submission": .text(o.submission),
+                                                                                  "round": .text(round.id)])))
                 continue
             }
             let failed = failedRules(s)
             if !failed.isEmpty {
-                findings.append(.error(at: o.location,
-                    "include names \(o.submission), which is not eligible: it fails \(failed.joined(separator: ", "))"))
+                findings.append(.error(at: o.location, SelectText.includeIneligible.with([
+                    "submission": .text(o.submission), "rules": .text(failed.joined(separator: ", "))])))
                 continue
             }
             includes.append(OverrideOutcome(submission: o.submission, reason: o.reason.whitespaceCollapsed, location: o.location,
-                effect: shortSet.contains(o.submission) ? "on the shortlist; the include keeps it in the selection"
-                    : "not on the shortlist; the include takes it into the selection"))
+                effectKind: shortSet.contains(o.submission) ? .includeShortlisted : .includeNotShortlisted))
         }
         for o in round.excludes {
             guard byID[o.submission] != nil else {
-                findings.append(.error(at: o.location, "exclude names \(o.submission), which is not a submission"))
+                findings.append(.error(at: o.location, SelectText.excludeUnknown.with(["submission": .text(o.submission)])))
                 continue
             }
             if includeIDs.contains(o.submission) { continue }
             excludes.append(OverrideOutcome(submission: o.submission, reason: o.reason.whitespaceCollapsed, location: o.location,
-                effect: shortSet.contains(o.submission) ? "on the shortlist; the exclude keeps it out of the selection"
-                    : "not on the shortlist; the exclude changes nothing"))
+                effectKind: shortSet.contains(o.submission) ? .excludeShortlisted : .excludeNotShortlisted))
         }
         if !findings.isEmpty { throw SelectionError(findings.sortedForReport()) }
 
@@ -164,14 +184,15 @@ public enum Optimization {
         let (selector, origin) = setup.selector()
         switch selector.solve() {
         case .solverFailed(let code):
-            throw SelectionError(.error(at: round.location, "the solver (GLPK) stopped without an answer (code \(code)) in round \(round.id)"))
+            throw SelectionError(.error(at: round.location, SelectText.solverFailed.with(["code": .text("\(code)"),
+                                                                                            "round": .text(round.id)])))
         case .infeasible:
             let conflict = selector.minimalConflict().map { quotas[origin[$0]] }
+            let included: MessageValue = forced.isEmpty ? "" : .message(SelectText.withIncluded.with(["n": .integer(forced.count)]))
             throw SelectionError(.error(at: round.location,
-                "the quotas of round \(round.id) cannot all hold when selecting exactly \(count): "
-                    + "no selection meets these \(conflict.count) together"
-                    + (forced.isEmpty ? "" : " (with the \(forced.count) included)"),
-                notes: conflict.map { .init(location: $0.location, message: "\($0.label): \($0.bounds)") }))
+                SelectText.quotasInfeasible.with(["round": .text(round.id), "count": .integer(count),
+                                                  "n": .integer(conflict.count), "included": included]),
+                notes: conflict.map { .init(location: $0.location, message: $0.labelAndBounds) }))
         case .optimal(let chosen, let objective, let solves):
             let chosenSet = Set(chosen)
             var fills: [QuotaFill] = []
@@ -224,24 +245,28 @@ public enum Optimization {
         let count = setup.count
         let at = round.location
         if setup.forced.count > count {
-            out.append(.error(at: at, "round \(round.id) selects \(count) entries but \(setup.forced.count) submissions are included"))
+            out.append(.error(at: at, SelectText.tooManyIncluded.with(["round": .text(round.id), "count": .integer(count),
+                                                                       "n": .integer(setup.forced.count)])))
         }
         if setup.ids.count < count {
-            out.append(.error(at: at, "round \(round.id) selects \(count) entries but only \(setup.ids.count) candidates can be chosen "
-                + "(the shortlist of \(shortlistCount), plus includes, minus \(excluded) excluded, minus any without a counted review)"))
+            out.append(.error(at: at, SelectText.tooFewCandidates.with([
+                "round": .text(round.id), "count": .integer(count), "n": .integer(setup.ids.count),
+                "shortlist": .integer(shortlistCount), "excluded": .integer(excluded)])))
         }
         for (k, q) in setup.quotas.enumerated() {
             let available = setup.members[k].count
             let forcedIn = setup.members[k].count { setup.forced.contains($0) }
             if let mn = q.min, mn > available {
-                out.append(.error(at: q.location, "\(q.label) needs at least \(mn) but only \(available) "
-                    + (available == 1 ? "candidate on the shortlist belongs" : "candidates on the shortlist belong") + " to it"))
+                out.append(.error(at: q.location, SelectText.minAboveAvailable.with([
+                    "quota": .message(q.labelMessage), "min": .integer(mn), "n": .integer(available)])))
             }
             if let mx = q.max, forcedIn > mx {
-                out.append(.error(at: q.location, "\(q.label) allows at most \(mx) but \(forcedIn) included submissions belong to it"))
+                out.append(.error(at: q.location, SelectText.includedAboveMax.with([
+                    "quota": .message(q.labelMessage), "max": .integer(mx), "n": .integer(forcedIn)])))
             }
             if let mn = q.min, mn > count {
-                out.append(.error(at: q.location, "\(q.label) needs at least \(mn) but the round selects only \(count)"))
+                out.append(.error(at: q.location, SelectText.minAboveCount.with([
+                    "quota": .message(q.labelMessage), "min": .integer(mn), "count": .integer(count)])))
             }
         }
         // Several quotas on one value: the largest minimum against the smallest maximum.
@@ -257,8 +282,9 @@ public enum Optimization {
             guard let hi = qs.filter({ $0.min != nil }).max(by: { $0.min! < $1.min! }),
                   let lo = qs.filter({ $0.max != nil }).min(by: { $0.max! < $1.max! }),
                   hi.min! > lo.max! else { continue }
-            out.append(.error(at: hi.location, "\(hi.label) needs at least \(hi.min!) but another quota allows at most \(lo.max!)",
-                              notes: [.init(location: lo.location, message: "the quota allowing at most \(lo.max!)")]))
+            out.append(.error(at: hi.location, SelectText.minAboveOtherMax.with([
+                "quota": .message(hi.labelMessage), "min": .integer(hi.min!), "max": .integer(lo.max!)]),
+                notes: [.init(location: lo.location, message: SelectText.otherQuotaNote.with(["max": .integer(lo.max!)]))]))
         }
         if !out.isEmpty { return out }
         // Each entry has exactly one value per dimension: the minimums of a dimension add up to at most
@@ -274,16 +300,18 @@ public enum Optimization {
             }
             let sumMin = minOf.values.reduce(0, +)
             let notes = qs.reduce(into: [SourceLocation]()) { if !$0.contains($1.location) { $0.append($1.location) } }
-                .map { Finding.Note(location: $0, message: "a \(d.rawValue) quota") }
+                .map { Finding.Note(location: $0, message: SelectText.dimensionQuotaNote.with(["dimension": .message(d.message)])) }
             if sumMin > count {
-                out.append(.error(at: at, "the \(d.rawValue) quotas need at least \(sumMin) entries in all, "
-                    + "more than the \(count) round \(round.id) selects", notes: notes))
+                out.append(.error(at: at, SelectText.minimumsAboveCount.with([
+                    "dimension": .message(d.message), "sum": .integer(sumMin), "count": .integer(count),
+                    "round": .text(round.id)]), notes: notes))
             }
             var room = 0
             for (value, mem) in valueMembers[d]! { room += min(mem.count, maxOf[value] ?? Int.max) }
             if room < count {
-                out.append(.error(at: at, "the \(d.rawValue) quotas let in at most \(room) of the available candidates, "
-                    + "fewer than the \(count) round \(round.id) selects", notes: notes))
+                out.append(.error(at: at, SelectText.roomBelowCount.with([
+                    "dimension": .message(d.message), "room": .integer(room), "count": .integer(count),
+                    "round": .text(round.id)]), notes: notes))
             }
         }
         return out.isEmpty ? nil : out

@@ -1,5 +1,6 @@
 import Foundation
 import ManuscriptModel
+import Messages
 
 /// The `select` report: JSON for machines, tables for editors. Pure: strings in, strings out.
 public enum SelectionReport {
@@ -124,7 +125,15 @@ public enum SelectionReport {
         }
     }
 
-    static func f(_ x: Double?) -> String { x.map { String(format: "%.3f", $0) } ?? "—" }
+    /// A statistic in a table cell: three decimals, the language's way.
+    static func f(_ x: Double?) -> String { MessageValue.score(x).text(in: Language.current) }
+
+    static func words(_ key: SelectText) -> String { key.text }
+
+    static func yesNo(_ b: Bool) -> String { (b ? CommonText.yes : CommonText.no).text }
+
+    /// `tối ưu` / `optimal` for the status the solver reached; any other status as recorded.
+    static func status(_ s: String) -> MessageValue { s == "optimal" ? .message(SelectText.statusOptimal.message) : .text(s) }
 
     /// A plain table: columns padded by characters; numbers right-aligned.
     static func table(_ header: [String], _ rows: [[String]], right: Set<Int> = []) -> [String] {
@@ -139,136 +148,162 @@ public enum SelectionReport {
         return ["  " + line(header), "  " + line(widths.map { String(repeating: "-", count: $0) })] + rows.map { "  " + line($0) }
     }
 
+    /// The report as text in the current language: a summary table, then each round.
     public static func text(_ run: SelectionRun, manuscript m: Manuscript, options: Options = Options(),
                             records: [String] = []) -> String {
-        var out: [String] = []
+        var out = ReportLines()
         let titles = Dictionary(m.submissions.map { ($0.id, $0.title.plainText.whitespaceCollapsed) }, uniquingKeysWith: { a, _ in a })
         let byID = Dictionary(m.submissions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        out.append("Selection of \(m.submissions.count) submissions, round by round")
-        out += table(["round", "type", "considered", "passed", "result"], run.rounds.map { r in
+        out.add(.reportHeading, ["n": .integer(m.submissions.count)])
+        out.add(contentsOf: table([.columnRound, .columnType, .columnConsidered, .columnPassed, .columnResult].map(words), run.rounds.map { r in
             let result: String = switch r {
-            case .screen(let x): "\(x.eligible.count) eligible, \(x.ineligible.count) not"
-            case .rank(let x): "\(x.ranked.count) ranked, \(x.kept.count) kept, \(x.insufficient.count) with too few reviews"
-            case .optimize(let x): "\(x.selected.count) selected, total score \(f(x.objective)) (\(x.status))"
+            case .screen(let x):
+                SelectText.resultScreen.text(["eligible": .integer(x.eligible.count), "ineligible": .integer(x.ineligible.count)])
+            case .rank(let x):
+                SelectText.resultRank.text(["ranked": .integer(x.ranked.count), "kept": .integer(x.kept.count),
+                                            "few": .integer(x.insufficient.count)])
+            case .optimize(let x):
+                SelectText.resultOptimize.text(["selected": .integer(x.selected.count), "total": .score(x.objective),
+                                                "status": status(x.status)])
             }
-            return [r.id, r.type.rawValue, String(r.considered.count), String(r.passed.count), result]
-        }, right: [2, 3])
-        out.append("  Scores are shown to 3 decimals; the round records hold them unrounded.")
+            return [r.id, r.type.message.text(), NumberStyle.integer(r.considered.count), NumberStyle.integer(r.passed.count), result]
+        }, right: [2, 3]))
+        out.add(.scoresRounded)
         var described: [String: String] = [:]  // reviews source + aggregate → round that showed its reliability
-        func reliabilityOnce(_ round: String, _ sc: RoundScoring, candidates: Set<String>, into out: inout [String]) {
+        func reliabilityOnce(_ round: String, _ sc: RoundScoring, candidates: Set<String>, into out: inout ReportLines) {
             let key = (sc.pool.source ?? "") + "|" + sc.aggregate.rawValue
             if let earlier = described[key] {
-                out.append("  Reliability, leniency and spreads: as in round \(earlier) (the same reviews).")
+                out.add(.sameReliability, ["round": .text(earlier)])
                 return
             }
             described[key] = round
             reliability(sc, candidates: candidates, rubric: m.rubric, options: options, into: &out)
         }
         for r in run.rounds {
-            out.append("")
+            out.add("")
             switch r {
             case .screen(let x):
-                out.append("Round \(x.round) (screen): \(x.eligible.count) of \(x.considered.count) eligible")
+                out.add(.screenHeading, ["round": .text(x.round), "eligible": .integer(x.eligible.count),
+                                         "considered": .integer(x.considered.count)])
                 if !x.ineligible.isEmpty {
                     var byRule: [String: Int] = [:]
                     for rules in x.ineligible.values { for rule in rules { byRule[rule, default: 0] += 1 } }
-                    out += table(["rule", "failed by"], byRule.keys.sorted().map { [$0, String(byRule[$0]!)] }, right: [1])
-                    out.append("  Not eligible:")
-                    out += table(["submission", "failed rules"], x.ineligible.keys.sorted(by: byteOrder).map {
-                        [$0, x.ineligible[$0]!.joined(separator: ", ")]
-                    })
+                    out.add(contentsOf: table([words(.columnRule), words(.columnFailedBy)],
+                                              byRule.keys.sorted().map { [Eligibility.ruleWords($0), NumberStyle.integer(byRule[$0]!)] }, right: [1]))
+                    out.add(.notEligibleHeading)
+                    out.add(contentsOf: table([words(.columnSubmission), words(.columnFailedRules)], x.ineligible.keys.sorted(by: byteOrder).map {
+                        [$0, Eligibility.ruleWords(x.ineligible[$0]!)]
+                    }))
                 }
             case .rank(let x):
-                out.append("Round \(x.round) (rank): aggregate \(x.aggregate.rawValue), reviews of round \(x.scoring.pool.source ?? "none"), "
-                           + "min-reviews \(x.minReviews), keep \(x.keep.map(String.init) ?? "all")")
+                out.add(.rankHeading, ["round": .text(x.round), "aggregate": .message(x.aggregate.message),
+                                       "source": Explain.source(x.scoring), "min": .integer(x.minReviews),
+                                       "keep": x.keep.map(MessageValue.integer) ?? .message(.keepAll)])
+                out.explain(x.aggregate.plainWords)
                 scoringSummary(x.scoring, into: &out)
                 let show = x.ranked.prefix(options.top)
-                out.append("  Top \(show.count) of \(x.ranked.count) ranked:")
-                out += table(["rank", "submission", "score", "raw mean", "reviews", "kept", "title"], show.map {
-                    [String($0.rank), $0.id, f($0.score), f($0.rawMean), String($0.reviews), x.kept.contains($0.id) ? "yes" : "no",
-                     String(titles[$0.id]?.prefix(60) ?? "")]
-                }, right: [0, 2, 3, 4])
+                out.add(.topRanked, ["shown": .integer(show.count), "ranked": .integer(x.ranked.count)])
+                out.add(contentsOf: table([.columnRank, .columnSubmission, .columnScore, .columnRawMean, .columnReviews, .columnKept,
+                                           .columnTitle].map(words), show.map {
+                    [NumberStyle.integer($0.rank), $0.id, f($0.score), f($0.rawMean), NumberStyle.integer($0.reviews),
+                     yesNo(x.kept.contains($0.id)), String(titles[$0.id]?.prefix(60) ?? "")]
+                }, right: [0, 2, 3, 4]))
                 if let keep = x.keep, keep < x.ranked.count, keep > show.count {
-                    out.append("  Around the cut (keep \(keep)):")
+                    out.add(.aroundTheCut, ["keep": .integer(keep)])
                     let around = x.ranked[max(0, keep - 3)..<min(x.ranked.count, keep + 3)]
-                    out += table(["rank", "submission", "score", "reviews", "kept"], around.map {
-                        [String($0.rank), $0.id, f($0.score), String($0.reviews), x.kept.contains($0.id) ? "yes" : "no"]
-                    }, right: [0, 2, 3])
+                    out.add(contentsOf: table([.columnRank, .columnSubmission, .columnScore, .columnReviews, .columnKept].map(words), around.map {
+                        [NumberStyle.integer($0.rank), $0.id, f($0.score), NumberStyle.integer($0.reviews), yesNo(x.kept.contains($0.id))]
+                    }, right: [0, 2, 3]))
                 }
                 if !x.insufficient.isEmpty {
-                    out.append("  Not ranked, fewer than \(x.minReviews) counted reviews (\(x.insufficient.count)):")
-                    out += table(["submission", "counted reviews"], x.insufficient.map { [$0.id, String($0.reviews)] }, right: [1])
+                    out.add(.notRankedHeading, ["min": .integer(x.minReviews), "n": .integer(x.insufficient.count)])
+                    out.add(contentsOf: table([words(.columnSubmission), words(.columnCountedReviews)],
+                                              x.insufficient.map { [$0.id, NumberStyle.integer($0.reviews)] }, right: [1]))
                 }
                 reliabilityOnce(x.round, x.scoring, candidates: Set(x.considered), into: &out)
             case .optimize(let x):
-                out.append("Round \(x.round) (optimize): \(x.selected.count) selected from a pool of \(x.ranked.count + x.unscored.count), "
-                           + "aggregate \(x.aggregate.rawValue), total score \(f(x.objective)), \(x.status)")
+                out.add(.optimizeHeading, ["round": .text(x.round), "selected": .integer(x.selected.count),
+                                           "pool": .integer(x.ranked.count + x.unscored.count),
+                                           "aggregate": .message(x.aggregate.message), "total": .score(x.objective),
+                                           "status": status(x.status)])
+                out.explain(x.aggregate.plainWords)
+                if x.status == "optimal" { out.explain(.plainOptimal) }
                 scoringSummary(x.scoring, into: &out)
                 let rank = Dictionary(uniqueKeysWithValues: x.ranked.map { ($0.id, $0) })
                 let included = Set(x.includes.map(\.submission))
                 for field in m.fields {
                     let entries = x.selected.filter { byID[$0]?.field == field.code }
-                    out.append("  \(field.name) (\(field.code)): \(entries.count)")
-                    out += table(["rank", "submission", "score", "kind", "district", "title"], entries.map { id in
-                        [rank[id].map { String($0.rank) } ?? "—", id + (included.contains(id) ? " *" : ""), f(rank[id]?.score),
-                         byID[id]!.kind.rawValue, byID[id]!.unit.district, String(titles[id]?.prefix(60) ?? "")]
-                    }, right: [0, 2])
+                    out.add(.fieldCount, ["field": .text(field.name), "code": .text(field.code), "n": .integer(entries.count)])
+                    out.add(contentsOf: table([.columnRank, .columnSubmission, .columnScore, .columnKind, .columnDistrict,
+                                               .columnTitle].map(words), entries.map { id in
+                        [rank[id].map { NumberStyle.integer($0.rank) } ?? "—", id + (included.contains(id) ? " *" : ""),
+                         f(rank[id]?.score), byID[id]!.kind.message.text(), byID[id]!.unit.district,
+                         String(titles[id]?.prefix(60) ?? "")]
+                    }, right: [0, 2]))
                 }
-                if !included.isEmpty { out.append("  * included by the editors") }
-                out.append("  Quotas:")
-                out += table(["dimension", "value", "min", "max", "available", "filled", "where"], x.quotas.map { q in
-                    [q.quota.dimension.rawValue, q.quota.value, q.quota.min.map(String.init) ?? "", q.quota.max.map(String.init) ?? "",
-                     String(q.available), String(q.filled),
+                if !included.isEmpty { out.add(.includedMark) }
+                out.add(.quotasHeading)
+                out.explain(.plainQuota)
+                out.add(contentsOf: table([.columnDimension, .columnValue, .columnMin, .columnMax, .columnAvailable, .columnFilled,
+                                           .columnWhere].map(words), x.quotas.map { q in
+                    [q.quota.dimension.message.text(), q.quota.value, q.quota.min.map { NumberStyle.integer($0) } ?? "",
+                     q.quota.max.map { NumberStyle.integer($0) } ?? "", NumberStyle.integer(q.available), NumberStyle.integer(q.filled),
                      "\(q.quota.location.path):\(q.quota.location.line)"]
-                }, right: [2, 3, 4, 5])
+                }, right: [2, 3, 4, 5]))
                 if !x.includes.isEmpty || !x.excludes.isEmpty {
-                    out.append("  Editors' overrides:")
-                    out += table(["", "submission", "effect", "reason"],
-                                 x.includes.map { ["include", $0.submission, $0.effect, $0.reason] }
-                                     + x.excludes.map { ["exclude", $0.submission, $0.effect, $0.reason] })
+                    out.add(.overridesHeading)
+                    out.add(contentsOf: table(["", words(.columnSubmission), words(.columnEffect), words(.columnReason)],
+                                              x.includes.map { [words(.overrideInclude), $0.submission, $0.effect, $0.reason] }
+                                                  + x.excludes.map { [words(.overrideExclude), $0.submission, $0.effect, $0.reason] }))
                 }
                 reliabilityOnce(x.round, x.scoring, candidates: Set(x.ranked.map(\.id)), into: &out)
             }
         }
         if !records.isEmpty {
-            out.append("")
-            out.append("Round records:")
-            out += records.map { "  " + $0 }
+            out.add("")
+            out.add(.recordsHeading)
+            out.add(contentsOf: records.map { "  " + $0 })
         }
-        return out.joined(separator: "\n") + "\n"
+        return out.text
     }
 
-    static func scoringSummary(_ s: RoundScoring, into out: inout [String]) {
+    static func scoringSummary(_ s: RoundScoring, into out: inout ReportLines) {
         let dropped = s.pool.dropped
-        out.append("  Reviews: \(s.pool.reviews.count - dropped.count) counted, \(dropped.count) not counted"
-                   + (s.roundMean.map { "; all counted totals: mean \(f($0)), SD \(f(s.roundSD))" } ?? ""))
+        let counted = SelectText.reviewsCounted.text(["counted": .integer(s.pool.reviews.count - dropped.count),
+                                                      "dropped": .integer(dropped.count)])
+        out.add(counted + (s.roundMean.map { SelectText.countedTotals.text(["mean": .score($0), "sd": .score(s.roundSD)]) } ?? ""))
+        if s.roundMean != nil { out.explain(.plainStandardDeviation) }
         if !dropped.isEmpty {
-            out += table(["submission", "reviewer", "date", "not counted because"], dropped.map {
-                [$0.submission, $0.reviewer, $0.date.description, $0.dropped!.words + ($0.detail.map { " (\($0))" } ?? "")]
-            })
+            out.add(contentsOf: table([.columnSubmission, .columnReviewer, .columnDate, .columnNotCountedBecause].map(words), dropped.map {
+                [$0.submission, $0.reviewer, MessageValue.day($0.date).text(in: Language.current), $0.whyNotCounted ?? ""]
+            }))
         }
     }
 
-    static func reliability(_ s: RoundScoring, candidates: Set<String>, rubric: Rubric, options: Options, into out: inout [String]) {
-        out.append("  Reliability (Krippendorff's alpha, interval; units = submissions, coders = reviewers, counted reviews):")
-        out += table(["criterion", "alpha", "units", "values"], s.reliability.alphas.map {
-            [$0.criterion, f($0.alpha), String($0.pairableUnits), String($0.pairableValues)]
-        }, right: [1, 2, 3])
+    static func reliability(_ s: RoundScoring, candidates: Set<String>, rubric: Rubric, options: Options, into out: inout ReportLines) {
+        out.add(.reliabilityHeading)
+        out.explain(.plainAlpha)
+        out.add(contentsOf: table([.columnCriterion, .columnAlpha, .columnUnits, .columnValues].map(words), s.reliability.alphas.map {
+            [$0.criterion == "total" ? words(.criterionTotal) : $0.criterion, f($0.alpha),
+             NumberStyle.integer($0.pairableUnits), NumberStyle.integer($0.pairableValues)]
+        }, right: [1, 2, 3]))
         if s.reliability.alphas.contains(where: { $0.alpha == nil }) {
-            out.append("  (— : undefined, no submission has two counted reviews or the values do not vary)")
+            out.add(.alphaUndefined)
         }
-        out.append("  Reviewer leniency (offset = reviewer's mean total − mean of all counted totals):")
-        out += table(["reviewer", "reviews", "mean", "SD", "offset", s.aggregate == .zscore ? "standardised" : ""], s.reviewers.map {
-            [$0.reviewer, String($0.count), f($0.mean), f($0.sd), f($0.offset),
-             s.aggregate == .zscore ? ($0.standardised ? "yes" : "no: \($0.keptRaw ?? "")") : ""]
-        }, right: [1, 2, 3, 4])
+        out.add(.leniencyHeading)
+        let zscore = s.aggregate == .zscore
+        out.add(contentsOf: table([.columnReviewer, .columnReviews, .columnMean, .standardDeviation, .columnOffset].map(words)
+                                    + [zscore ? words(.columnStandardised) : ""], s.reviewers.map {
+            [$0.reviewer, NumberStyle.integer($0.count), f($0.mean), f($0.sd), f($0.offset),
+             zscore ? ($0.standardised ? yesNo(true) : SelectText.notStandardised.text(["why": .text($0.keptRaw ?? "")])) : ""]
+        }, right: [1, 2, 3, 4]))
         let limit = RoundScoring.spreadLimit(options.flagSpread, rubric: rubric)
         let flagged = s.spreadFlags(candidates: candidates, limit: limit)
-        out.append("  Reviewers disagree by more than \(f(limit)) (max − min of counted totals): \(flagged.count)")
+        out.add(.disagreement, ["limit": .score(limit), "n": .integer(flagged.count)])
         if !flagged.isEmpty {
-            out += table(["submission", "reviews", "min–max range", "SD", "score"], flagged.map {
-                [$0.id, String($0.reviews), f($0.spreadRange), f($0.spreadSD), f($0.score)]
-            }, right: [1, 2, 3, 4])
+            out.add(contentsOf: table([.columnSubmission, .columnReviews, .columnRange, .standardDeviation, .columnScore].map(words), flagged.map {
+                [$0.id, NumberStyle.integer($0.reviews), f($0.spreadRange), f($0.spreadSD), f($0.score)]
+            }, right: [1, 2, 3, 4]))
         }
     }
 }

@@ -1,4 +1,5 @@
 import ManuscriptModel
+import Messages
 
 /// Why a review was not counted.
 public enum DropReason: String, Hashable, Sendable, Codable, CaseIterable {
@@ -17,16 +18,48 @@ public enum DropReason: String, Hashable, Sendable, Codable, CaseIterable {
     /// A rubric criterion has no score (the reader reports this as an error too).
     case incomplete
 
-    /// In words, for the text report.
-    public var words: String {
+    /// In words, for the reports (the current language).
+    public var words: String { message.text() }
+
+    public var message: Message {
         switch self {
-        case .declaredConflict: "the reviewer declared a conflict of interest"
-        case .sameDistrict: "the reviewer works in the submission's district"
-        case .sameUnit: "the reviewer works in the submitting unit"
-        case .superseded: "superseded by the same reviewer's later review in this round"
-        case .unknownReviewer: "the reviewer is not in reviewers.xml"
-        case .unknownSubmission: "no such submission"
-        case .incomplete: "not every criterion is scored"
+        case .declaredConflict: SelectText.dropDeclaredConflict.message
+        case .sameDistrict: SelectText.dropSameDistrict.message
+        case .sameUnit: SelectText.dropSameUnit.message
+        case .superseded: SelectText.dropSuperseded.message
+        case .unknownReviewer: SelectText.dropUnknownReviewer.message
+        case .unknownSubmission: SelectText.dropUnknownSubmission.message
+        case .incomplete: SelectText.dropIncomplete.message
+        }
+    }
+}
+
+/// More about why a review did not count. Round records hold it in English, exactly as
+/// `recorded` writes it; reports show `message` in the reader's language.
+public enum DropDetail: Hashable, Sendable, Codable {
+    /// Where the conflict was declared (`reviews/<sheet>.xml:line:col`, inside the manuscript) and why.
+    case declared(at: String, reason: String)
+    case district(String)
+    case unit(String)
+    /// The date of the later review that replaced it.
+    case supersededBy(CalendarDate)
+
+    /// The text written into round records: English, as it has always been written.
+    public var recorded: String {
+        switch self {
+        case .supersededBy(let date): SelectText.detailSuperseded.with(["date": .text(date.description)]).text(in: .en)
+        default: message.text(in: .en)
+        }
+    }
+
+    public var message: Message {
+        switch self {
+        case .declared(let at, let reason):
+            reason.isEmpty ? SelectText.detailDeclared.with(["where": .text(at)])
+                : SelectText.detailDeclaredReason.with(["where": .text(at), "reason": .text(reason)])
+        case .district(let d): SelectText.detailDistrict.with(["district": .text(d)])
+        case .unit(let u): SelectText.detailUnit.with(["unit": .text(u)])
+        case .supersededBy(let date): SelectText.detailSuperseded.with(["date": .day(date)])
         }
     }
 }
@@ -44,7 +77,7 @@ public struct ReviewOutcome: Hashable, Sendable, Codable {
     /// nil: counted.
     public var dropped: DropReason?
     /// More about the drop (the declared reason, the district, the later review's date).
-    public var detail: String?
+    public var dropDetail: DropDetail?
     /// The review's standardised value (zscore only, when the reviewer is standardised).
     public var z: Double?
     /// The value the aggregate uses: the mapped-back z value, or the raw total.
@@ -52,7 +85,7 @@ public struct ReviewOutcome: Hashable, Sendable, Codable {
     public var location: SourceLocation
 
     public init(reviewer: String, submission: String, round: String, date: CalendarDate, scores: [CriterionScore],
-                total: Double?, dropped: DropReason? = nil, detail: String? = nil, z: Double? = nil,
+                total: Double?, dropped: DropReason? = nil, detail: DropDetail? = nil, z: Double? = nil,
                 normalised: Double? = nil, location: SourceLocation) {
         self.reviewer = reviewer
         self.submission = submission
@@ -61,7 +94,7 @@ public struct ReviewOutcome: Hashable, Sendable, Codable {
         self.scores = scores
         self.total = total
         self.dropped = dropped
-        self.detail = detail
+        self.dropDetail = detail
         self.z = z
         self.normalised = normalised
         self.location = location
@@ -69,11 +102,20 @@ public struct ReviewOutcome: Hashable, Sendable, Codable {
 
     public var counted: Bool { dropped == nil }
 
+    /// More about the drop in the current language; nil when there is nothing more.
+    public var detail: String? { dropDetail?.message.text() }
+
     /// Why it did not count, in words with the detail (`the reviewer works in the submission's
     /// district (district gia-vien)`); nil when it counted.
-    public var whyNotCounted: String? {
-        dropped.map { $0.words + (detail.map { " (\($0))" } ?? "") }
+    public var whyNotCountedMessage: Message? {
+        dropped.map { reason in
+            dropDetail.map { SelectText.withDetail.with(["words": .message(reason.message), "detail": .message($0.message)]) }
+                ?? reason.message
+        }
     }
+
+    /// `whyNotCountedMessage` in the current language.
+    public var whyNotCounted: String? { whyNotCountedMessage?.text() }
 }
 
 /// Which reviews a scoring round uses, and what happened to each.
@@ -134,14 +176,14 @@ public enum ReviewCounting {
                     // Named inside the manuscript (`reviews/<sheet>.xml`), not as printed from the current
                     // directory: the round record must not depend on where the folder is.
                     let sheet = c.location.path.split(separator: "/").suffix(2).joined(separator: "/")
-                    o.detail = "declared at \(sheet):\(c.location.line):\(c.location.column)"
-                        + (c.reason.isEmpty ? "" : ": \(c.reason.whitespaceCollapsed)")
+                    o.dropDetail = .declared(at: "\(sheet):\(c.location.line):\(c.location.column)",
+                                             reason: c.reason.whitespaceCollapsed)
                 case .sameDistrict(let district):
                     o.dropped = .sameDistrict
-                    o.detail = "district \(district)"
+                    o.dropDetail = .district(district)
                 case .sameUnit(let unit):
                     o.dropped = .sameUnit
-                    o.detail = "unit \(unit)"
+                    o.dropDetail = .unit(unit)
                 case nil:
                     if reviewer == nil { o.dropped = .unknownReviewer }
                 }
@@ -164,14 +206,14 @@ public enum ReviewCounting {
                 let first = out[atLatest[0]]
                 duplicates.append(.error(
                     at: out[atLatest[1]].location,
-                    "reviewer \(first.reviewer) reviewed \(first.submission) twice on \(latest) in round \(source): "
-                        + "the later review cannot be told apart; change the date of the one that replaces the other",
-                    notes: atLatest.dropFirst().isEmpty ? [] : [.init(location: first.location, message: "the other review")]))
+                    SelectText.reviewedTwice.with(["reviewer": .text(first.reviewer), "submission": .text(first.submission),
+                                                   "date": .day(latest), "round": .text(source)]),
+                    notes: atLatest.dropFirst().isEmpty ? [] : [.init(location: first.location, message: SelectText.theOtherReview.message)]))
                 continue
             }
             for i in indices where out[i].date != latest {
                 out[i].dropped = .superseded
-                out[i].detail = "superseded by the review of \(latest)"
+                out[i].dropDetail = .supersededBy(latest)
             }
         }
         if !duplicates.isEmpty { throw SelectionError(duplicates.sortedForReport()) }

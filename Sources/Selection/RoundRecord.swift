@@ -140,7 +140,7 @@ public enum RoundRecord {
             let a: [(String, String?)] = [("id", r.reviewer), ("counted", String(r.count)), ("mean", num(r.mean)),
                                           ("sd", num(r.sd)), ("offset", num(r.offset)),
                                           ("standardised", s.aggregate == .zscore ? yes(r.standardised) : nil)]
-            if let why = r.keptRaw { w.element("reviewer", a, text: why) } else { w.empty("reviewer", a) }
+            if let why = r.keptRawReason?.recorded { w.element("reviewer", a, text: why) } else { w.empty("reviewer", a) }
         }
         for a in s.reliability.alphas {
             line(&w)
@@ -160,7 +160,7 @@ public enum RoundRecord {
             w.empty("review", a)
         } else {
             a.append(("dropped", r.dropped!.rawValue))
-            if let d = r.detail { w.element("review", a, text: d) } else { w.empty("review", a) }
+            if let d = r.dropDetail?.recorded { w.element("review", a, text: d) } else { w.empty("review", a) }
         }
     }
 
@@ -219,11 +219,11 @@ public enum RoundRecord {
         }
         for o in r.includes {
             line(&w)
-            w.element("include", [("submission", o.submission), ("effect", o.effect)], text: o.reason)
+            w.element("include", [("submission", o.submission), ("effect", o.effectKind.recorded)], text: o.reason)
         }
         for o in r.excludes {
             line(&w)
-            w.element("exclude", [("submission", o.submission), ("effect", o.effect)], text: o.reason)
+            w.element("exclude", [("submission", o.submission), ("effect", o.effectKind.recorded)], text: o.reason)
         }
         close(&w)
         let reviews = reviewsBySubmission(r.scoring)

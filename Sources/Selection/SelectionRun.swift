@@ -1,4 +1,5 @@
 import ManuscriptModel
+import Messages
 
 /// One round's outcome.
 public enum RoundResult: Hashable, Sendable, Codable {
@@ -71,7 +72,7 @@ public enum Selection {
             guard let i = plan.rounds.firstIndex(where: { $0.id == through }) else {
                 let known = plan.rounds.map(\.id).joined(separator: ", ")
                 throw SelectionError(.error(at: SourceLocation(path: "selection.xml"),
-                                            "there is no round \(through) in selection.xml (rounds: \(known))"))
+                                            SelectText.noSuchRound.with(["round": .text(through), "rounds": .text(known)])))
             }
             last = i
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Assignment
 import Foundation
 import ManuscriptModel
+import Messages
 import Pipeline
 import Selection
 
@@ -9,58 +10,52 @@ import Selection
 struct AssignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assign",
-        abstract: "Assign K reviewers to every candidate of a round: no conflict of interest, loads as even as possible.",
-        discussion: """
-            The candidates are those that enter the round, as `select` computes them. Every candidate gets \
-            exactly K distinct reviewers of reviewers.xml without a conflict of interest; the reviewers' \
-            loads are as even as any such assignment allows (the smallest max − min, proven by flow searches). \
-            With --write, records it in <manuscript>/assignments/<round>.xml and writes an empty score sheet \
-            reviews/<reviewer>-<round>.xml for each reviewer who has none (a sheet already filled in is left \
-            as it is). Running again after new candidates arrive keeps every earlier assignment and only adds. \
-            Exit status: 0 done, 1 manuscript errors or no assignment possible (the candidates are named), 64 usage.
-            """
+        abstract: AssignText.abstract.text,
+        discussion: AssignText.discussion.text
     )
 
     @OptionGroup var options: ManuscriptOptions
 
-    @Option(name: .long, help: ArgumentHelp("The rank or optimize round of selection.xml.", valueName: "ID"))
+    @Option(name: .long, help: ArgumentHelp(AssignText.helpRound.text, valueName: "ID"))
     var round: String
 
-    @Option(name: .long, help: ArgumentHelp("Reviewers per candidate (1 or more).", valueName: "K"))
+    @Option(name: .long, help: ArgumentHelp(AssignText.helpPer.text, valueName: "K"))
     var per: Int
 
-    @Option(name: .long, help: ArgumentHelp("Picks among equally balanced assignments; the same seed gives the same assignment (default 0).", valueName: "N"))
+    @Option(name: .long, help: ArgumentHelp(AssignText.helpSeed.text, valueName: "N"))
     var seed: UInt64?
 
-    @Flag(name: .long, help: "No two reviewers of one candidate from the same district.")
+    @Flag(name: .long, help: ArgumentHelp(AssignText.helpSpread.text))
     var spread = false
 
-    @Option(name: .long, help: "Output format: text or json.")
+    @Option(name: .long, help: ArgumentHelp(AssignText.helpFormat.text))
     var format: OutputFormat = .text
 
-    @Flag(name: .long, help: "Record the assignment and write the empty score sheets.")
+    @Flag(name: .long, help: ArgumentHelp(AssignText.helpWrite.text))
     var write = false
 
     func validate() throws {
-        guard per >= 1 else { throw ValidationError("--per must be 1 or more (reviewers per candidate)") }
+        guard per >= 1 else { throw ValidationError(AssignText.perAtLeastOne.text) }
     }
 
     func run() throws {
-        let nothing = write ? "nothing was written" : "nothing was assigned"
+        let nothing = (write ? AssignText.nothingWritten : .nothingAssigned).text
         let m = try options.read(command: "assign", nothingDone: nothing)
         guard let planned = m.selection.rounds.first(where: { $0.id == round }), planned.type != .screen else {
             let scoring = m.selection.rounds.filter { $0.type != .screen }.map(\.id)
-            Output.error("modelbook assign: \(round) is not a rank or optimize round of selection.xml; "
-                         + "reviewers are assigned to: \(scoring.isEmpty ? "(none)" : scoring.joined(separator: ", "))\n")
+            Output.error(AssignText.notAScoringRound.text([
+                "round": .text(round),
+                "rounds": scoring.isEmpty ? .message(AssignText.noScoringRounds.message) : .text(scoring.joined(separator: ", ")),
+            ]) + "\n")
             throw ExitCode(1)
         }
         let ids: [String]
         do {
             ids = try Selection.pool(entering: planned.id, manuscript: m)
         } catch {
-            throw StepFailure.stopped(PipelineError(step: "assign", path: nil, message: "the pool cannot be computed",
+            throw StepFailure.stopped(PipelineError(step: "assign", path: nil, message: AssignText.poolCannotBeComputed.text,
                                                     details: error.findings.map(\.formatted)),
-                                      command: "assign", nothingDone: "nothing was recorded")
+                                      command: "assign", nothingDone: AssignText.nothingRecorded.text)
         }
         let submissions = Dictionary(m.submissions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let earlier = m.assignments.first { $0.round == round }
@@ -73,12 +68,13 @@ struct AssignCommand: ParsableCommand {
             result = try Assigner.assign(request)
         } catch {
             var out = m.reviewers.count < per
-                ? "modelbook assign: reviewers.xml has \(m.reviewers.count) reviewer\(m.reviewers.count == 1 ? "" : "s"), fewer than --per \(per)\n"
+                ? AssignText.fewerReviewersThanPer.text(["n": .integer(m.reviewers.count), "per": .integer(per)]) + "\n"
                 : ""
             out += error.shortages.map { "modelbook assign: \($0.sentence)\n" }.joined()
-            out += "modelbook assign: no assignment gives every candidate of round \(round) \(per) reviewer\(per == 1 ? "" : "s") "
-                + "without a conflict of interest (\(error.shortages.count) candidate\(error.shortages.count == 1 ? "" : "s") above); "
-                + "\(nothing). Lower --per\(spread ? ", drop --spread" : ""), or add reviewers to reviewers.xml.\n"
+            out += AssignText.noAssignment.text([
+                "round": .text(round), "per": .integer(per), "n": .integer(error.shortages.count), "nothing": .text(nothing),
+                "spread": spread ? .message(AssignText.dropSpread.message) : "",
+            ]) + "\n"
             Output.error(out)
             throw ExitCode(1)
         }
@@ -122,25 +118,25 @@ enum AssignReport {
     }
 
     static func text(_ a: RoundAssignments, _ result: Assignment, pool: Int, reviewers: Int, written: [String]) -> String {
-        var out = "round \(a.round): \(pool) candidate\(pool == 1 ? "" : "s"), \(a.perSubmission) reviewer\(a.perSubmission == 1 ? "" : "s") each, "
-            + "\(reviewers) reviewers; \(result.added) assignment\(result.added == 1 ? "" : "s") added"
+        var out = AssignText.summary.text(["round": .text(a.round), "pool": .integer(pool), "per": .integer(a.perSubmission),
+                                           "reviewers": .integer(reviewers), "added": .integer(result.added)])
         let kept = a.reviewers.reduce(0) { $0 + $1.submissions.count } - result.added
-        out += kept > 0 ? ", \(kept) kept from before\n" : "\n"
-        out += "load per reviewer: min \(result.minLoad), max \(result.maxLoad)"
-        out += result.maxLoad - result.minLoad <= 1
-            ? " (as even as it can be)\n"
-            : " (the best possible: no assignment keeps every load at most \(result.lowestPossibleMax - 1), "
-                + "and none gives every reviewer at least \(result.highestPossibleMin + 1))\n"
+        out += (kept > 0 ? AssignText.keptFromBefore.text(["kept": .integer(kept)]) : "") + "\n"
+        out += AssignText.loads.text(["min": .integer(result.minLoad), "max": .integer(result.maxLoad)])
+        out += (result.maxLoad - result.minLoad <= 1
+            ? AssignText.asEvenAsPossible.text
+            : AssignText.bestPossible.text(["below": .integer(result.lowestPossibleMax - 1),
+                                            "above": .integer(result.highestPossibleMin + 1)])) + "\n"
         for c in result.keptConflicts {
-            out += "note: \(c.reviewer) keeps \(c.candidate) from before but \(c.conflict.words): that review will not count, "
-                + "so \(c.candidate) was given another reviewer\n"
+            out += AssignText.keptConflict.text(["reviewer": .text(c.reviewer), "candidate": .text(c.candidate),
+                                                 "conflict": .message(conflictWords(c.conflict))]) + "\n"
         }
         let width = a.reviewers.map(\.reviewer.count).max() ?? 0
         for (r, load) in zip(a.reviewers, result.loads) {
             out += "  " + r.reviewer.padding(toLength: width, withPad: " ", startingAt: 0) + "  \(load)\n"
         }
         if written.isEmpty {
-            out += "nothing written (add --write to record it in assignments/\(a.round).xml and write the score sheets)\n"
+            out += AssignText.nothingWrittenHint.text(["round": .text(a.round)]) + "\n"
         } else {
             out += written.map { $0 + "\n" }.joined()
         }
@@ -149,11 +145,20 @@ enum AssignReport {
 
     static func line(_ o: AssignmentRecording.Outcome, round: String, _ m: Manuscript) -> String {
         switch o {
-        case .written(let p): "\(m.path(of: p)): written"
-        case .unchanged(let p): "\(m.path(of: p)): unchanged, nothing written"
+        case .written(let p): AssignText.fileWritten.text(["path": .text(m.path(of: p))])
+        case .unchanged(let p): AssignText.fileUnchanged.text(["path": .text(m.path(of: p))])
         case .leftAsItIs(let p, let reviewer):
-            "\(m.path(of: p)): left as it is (it is not the empty sheet written earlier: it holds \(reviewer)'s work); "
-                + "\(reviewer)'s submissions are listed in \(m.path(of: "\(AssignmentRecording.folder)/\(round).xml"))"
+            AssignText.sheetLeftAsItIs.text(["path": .text(m.path(of: p)), "reviewer": .text(reviewer),
+                                             "assignments": .text(m.path(of: "\(AssignmentRecording.folder)/\(round).xml"))])
+        }
+    }
+
+    /// What makes a kept pair a conflict of interest, in words.
+    static func conflictWords(_ c: ConflictOfInterest) -> Message {
+        switch c {
+        case .declared: AssignText.conflictDeclared.message
+        case .sameDistrict(let d): AssignText.conflictDistrict.with(["district": .text(d)])
+        case .sameUnit(let u): AssignText.conflictUnit.with(["unit": .text(u)])
         }
     }
 }

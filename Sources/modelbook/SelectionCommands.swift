@@ -1,4 +1,5 @@
 import ArgumentParser
+import Messages
 import Pipeline
 import Selection
 
@@ -6,48 +7,41 @@ import Selection
 struct SelectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "select",
-        abstract: "Run the selection rounds: eligibility, ranking, and the exact choice under the quotas.",
-        discussion: """
-            Runs the rounds of selection.xml in order (up to --round), prints what each decided, and writes \
-            one record per round to <manuscript>/rounds/NNN-<round>.xml, chained by SHA-256. A round whose \
-            inputs and results are exactly as last recorded is not written again. Refuses to run when the \
-            manuscript has errors. Exit status: 0 done, 1 errors or no selection possible, 64 usage.
-            """
+        abstract: SelectText.selectAbstract.text,
+        discussion: SelectText.selectDiscussion.text
     )
 
     @OptionGroup var options: ManuscriptOptions
 
-    @Option(name: .long, help: ArgumentHelp("Stop after this round.", valueName: "ID"))
+    @Option(name: .long, help: ArgumentHelp(SelectText.helpRound.text, valueName: "ID"))
     var round: String?
 
-    @Option(name: .long, help: "Output format: text or json.")
+    @Option(name: .long, help: ArgumentHelp(SelectText.helpFormat.text))
     var format: OutputFormat = .text
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Flag candidates whose counted review totals span more than X points (default: 30% of the rubric's range).",
-        valueName: "X"))
+    @Option(name: .long, help: ArgumentHelp(SelectText.helpFlagSpread.text, valueName: "X"))
     var flagSpread: Double?
 
-    @Option(name: .long, help: ArgumentHelp("Ranked candidates listed per rank round.", valueName: "N"))
+    @Option(name: .long, help: ArgumentHelp(SelectText.helpTop.text, valueName: "N"))
     var top: Int = 20
 
-    @Flag(name: .long, help: "Do not write round records.")
+    @Flag(name: .long, help: ArgumentHelp(SelectText.helpNoRecord.text))
     var noRecord = false
 
     @OptionGroup var progressOptions: ProgressOptions
 
     func run() throws {
-        let progress = progressOptions.reporter(["read the manuscript", "run the rounds"])
-        let m = try options.read(command: "select", nothingDone: "nothing was selected or recorded", progress: progress)
-        let run = try options.runRounds(m, through: round, command: "select", nothingDone: "nothing was recorded",
+        let progress = progressOptions.reporter([SelectText.stepRead.text, SelectText.stepRun.text])
+        let m = try options.read(command: "select", nothingDone: SelectText.nothingSelectedOrRecorded.text, progress: progress)
+        let run = try options.runRounds(m, through: round, command: "select", nothingDone: SelectText.nothingRecorded.text,
                                         progress: progress)
         var records: [String] = []
         if !noRecord {
             do {
                 records = try Steps.record(run, manuscript: m, tool: ModelbookVersion.string).map {
                     switch $0 {
-                    case .written(let path): "\(m.path(of: path)): written"
-                    case .unchanged(let path): "\(m.path(of: path)): unchanged (same inputs and results), nothing written"
+                    case .written(let path): SelectText.recordWritten.text(["path": .text(m.path(of: path))])
+                    case .unchanged(let path): SelectText.recordUnchanged.text(["path": .text(m.path(of: path))])
                     }
                 }
             } catch {
@@ -67,13 +61,8 @@ struct SelectCommand: ParsableCommand {
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check the round records: their chain, their inputs, and their results computed again.",
-        discussion: """
-            Walks <manuscript>/rounds/ in order. Each record must link to the SHA-256 of the one before; \
-            the latest record of each round must name the inputs as they are now; a record whose inputs are \
-            unchanged is computed again and must be identical. Problems are printed as \
-            `file:line:column: error: message`. Exit status: 0 all intact, 1 any problem.
-            """
+        abstract: SelectText.verifyAbstract.text,
+        discussion: SelectText.verifyDiscussion.text
     )
 
     @OptionGroup var options: ManuscriptOptions
@@ -86,12 +75,11 @@ struct VerifyCommand: ParsableCommand {
         let findings = report.findings.sortedForReport()
         if !findings.isEmpty { out += findings.map(\.formatted).joined(separator: "\n") + "\n" }
         if !readable {
-            out += "the manuscript has \(verification.manuscriptErrors) error(s) (see `modelbook check`): records were checked "
-                + "for their chain and inputs but not computed again\n"
+            out += SelectText.manuscriptHasErrors.text(["n": .integer(verification.manuscriptErrors)]) + "\n"
         }
         let errors = findings.errorCount
-        out += errors == 0 && readable ? "verified \(report.summary.count) record(s): no problems\n"
-            : "verify found \(errors) problem(s)\n"
+        out += (errors == 0 && readable ? SelectText.verifiedNoProblems.text(["n": .integer(report.summary.count)])
+            : SelectText.verifyFound.text(["n": .integer(errors)])) + "\n"
         Output.print(out)
         if errors > 0 || !readable { throw ExitCode(1) }
     }
@@ -101,24 +89,20 @@ struct VerifyCommand: ParsableCommand {
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Explain what happened to one submission in every round, and why.",
-        discussion: """
-            Shows every review with its scores and whether it counted, the normalisation, the aggregate, \
-            the rank, each round's outcome, the editors' overrides, and for a candidate left out of the final \
-            selection despite a higher score, the quota that kept it out and the change that would let it in.
-            """
+        abstract: SelectText.explainAbstract.text,
+        discussion: SelectText.explainDiscussion.text
     )
 
     @OptionGroup var options: ManuscriptOptions
 
-    @Argument(help: "The submission's id.")
+    @Argument(help: ArgumentHelp(SelectText.helpSubmissionID.text))
     var id: String
 
     func run() throws {
-        let m = try options.read(command: "explain", nothingDone: "nothing was selected or recorded")
-        let run = try options.runRounds(m, command: "explain", nothingDone: "nothing was recorded")
+        let m = try options.read(command: "explain", nothingDone: SelectText.nothingSelectedOrRecorded.text)
+        let run = try options.runRounds(m, command: "explain", nothingDone: SelectText.nothingRecorded.text)
         guard let text = Explain.text(id, run: run, manuscript: m) else {
-            Output.error("modelbook explain: there is no submission \(id) in \(options.manuscript)/submissions\n")
+            Output.error(SelectText.noSuchSubmission.text(["id": .text(id), "folder": .text(options.manuscript)]) + "\n")
             throw ExitCode(1)
         }
         Output.print(text)

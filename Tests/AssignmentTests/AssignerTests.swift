@@ -168,15 +168,21 @@ func subsets(_ items: [Int], _ size: Int) -> [[Int]] {
                     Self.candidate("NB-2023-0050", "gia-vien", unit: "Công an")]
         let request = AssignmentRequest(pool: pool, reviewers: reviewers, declared: declared, perCandidate: 3)
         let error = try #require(throws: AssignmentInfeasible.self) { try Assigner.assign(request) }
-        #expect(error.shortages.map(\.sentence) == [
+        #expect(error.shortages.map { $0.message.text(in: .en) } == [
             "NB-2024-0137: no reviewer without a conflict (K = 3): 2 work in its district, 1 works in its unit, 1 declared a conflict",
         ])
         var spread = request
         spread.spread = true
         let spreadError = try #require(throws: AssignmentInfeasible.self) { try Assigner.assign(spread) }
-        #expect(spreadError.shortages.map(\.sentence) == [
+        #expect(spreadError.shortages.map { $0.message.text(in: .en) } == [
             "NB-2023-0050: its 3 reviewers without a conflict come from only 2 districts, and --spread allows one reviewer per district (K = 3)",
             "NB-2024-0137: no reviewer without a conflict (K = 3): 2 work in its district, 1 works in its unit, 1 declared a conflict",
+        ])
+        #expect(spreadError.shortages.map { $0.message.text(in: .vi) } == [
+            "NB-2023-0050: 3 người chấm không có xung đột lợi ích với hồ sơ này chỉ thuộc 2 huyện, "
+                + "mà --spread chỉ cho mỗi huyện một người chấm (K = 3)",
+            "NB-2024-0137: không còn người chấm nào không có xung đột lợi ích (K = 3): 2 người công tác cùng huyện với hồ sơ, "
+                + "1 người công tác tại đơn vị gửi hồ sơ, 1 người đã khai có xung đột lợi ích",
         ])
         // Without NB-2024-0137 and the spread, there is one.
         var fine = request

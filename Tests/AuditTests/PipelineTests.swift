@@ -1,5 +1,6 @@
 import BookWriter
 import Foundation
+import Messages
 import Pipeline
 import Selection
 import Messages
@@ -186,6 +187,7 @@ import XMLKit
         var text = try String(contentsOfFile: first, encoding: .utf8)
         text = text.replacingOccurrences(of: "eligible=\"yes\"", with: "eligible=\"no\"")
         try text.write(toFile: first, atomically: true, encoding: .utf8)
+        // verify's findings are in the reader's language; this test reads them in English.
         let chain = Language.$current.withValue(.en) { Steps.chainStatus(p.manuscript, run: p.run, tool: "test") }
         #expect(!chain.intact)
         #expect(chain.records.count == 3)

@@ -42,7 +42,7 @@ enum SampleReport {
                 if dropped == nil { totals.append(total) }
                 reviews.append(.init(reviewer: reviewer, submission: id, round: "shortlist",
                                      date: CalendarDate(year: 2024, month: 6, day: 10 + k), scores: scores, total: total,
-                                     dropped: dropped, detail: dropped == nil ? nil : "district gia-vien",
+                                     dropped: dropped, detail: dropped == nil ? nil : .district("gia-vien"),
                                      normalised: dropped == nil ? total + Double(k) * 0.1 - 0.15 : nil,
                                      location: SourceLocation(path: "reviews/\(reviewer)-shortlist.xml")))
             }

@@ -36,12 +36,12 @@ import ManuscriptGenerator
         let work = try manuscript("assign-write")
         defer { try? FileManager.default.removeItem(at: work) }
         let ms = work.appendingPathComponent("ms")
-        let r = try modelbook(["assign", "--manuscript", "ms", "--round", "final", "--per", "2", "--seed", "3", "--write"], in: work)
+        let r = try modelbook(["assign", "--lang", "en", "--manuscript", "ms", "--round", "final", "--per", "2", "--seed", "3", "--write"], in: work)
         #expect(r.status == 0, "\(r.output)")
         #expect(r.output.contains("ms/assignments/final.xml: written"), "\(r.output)")
 
         // The pool of the final round is what the shortlist kept, as select reports it.
-        let select = try modelbook(["select", "--manuscript", "ms", "--round", "shortlist", "--no-record", "--quiet", "--format", "json"], in: work)
+        let select = try modelbook(["select", "--lang", "en", "--manuscript", "ms", "--round", "shortlist", "--no-record", "--quiet", "--format", "json"], in: work)
         let rounds = try #require((try JSONSerialization.jsonObject(with: Data(select.output.utf8)) as? [String: Any])?["rounds"] as? [[String: Any]])
         let kept = Set(try #require(rounds.last?["kept"] as? [String]))
         let file = ms.appendingPathComponent("assignments/final.xml")
@@ -62,7 +62,7 @@ import ManuscriptGenerator
             let text = try String(contentsOf: sheet, encoding: .utf8)
             for id in list { #expect(text.contains("<!-- \(id): "), "\(id) is not listed in \(sheet.lastPathComponent)") }
         }
-        let check = try modelbook(["check", "--manuscript", "ms"], in: work)
+        let check = try modelbook(["check", "--lang", "en", "--manuscript", "ms"], in: work)
         #expect(check.status == 0 && check.output.contains(": 0 errors, 0 warnings"), "\(check.output)")
         // jing, an independent validator, agrees with the schema (when installed).
         let schema = BuildCommandTests.repo.appendingPathComponent("Sources/ManuscriptReader/Resources/schemas/assignments.rng")
@@ -71,7 +71,7 @@ import ManuscriptGenerator
         }
 
         // JSON: exactly round, per, assignments and load; the same assignment (it is kept), loads its extremes.
-        let json = try modelbook(["assign", "--manuscript", "ms", "--round", "final", "--per", "2", "--seed", "3", "--format", "json"], in: work)
+        let json = try modelbook(["assign", "--lang", "en", "--manuscript", "ms", "--round", "final", "--per", "2", "--seed", "3", "--format", "json"], in: work)
         #expect(json.status == 0, "\(json.output)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
         #expect(Set(object.keys) == ["round", "per", "assignments", "load"])
@@ -90,11 +90,11 @@ import ManuscriptGenerator
         let work = try manuscript("assign-rerun")
         defer { try? FileManager.default.removeItem(at: work) }
         let ms = work.appendingPathComponent("ms")
-        let first = try modelbook(["assign", "--manuscript", "ms", "--round", "final", "--per", "2", "--write"], in: work)
+        let first = try modelbook(["assign", "--lang", "en", "--manuscript", "ms", "--round", "final", "--per", "2", "--write"], in: work)
         #expect(first.status == 0, "\(first.output)")
         let file = ms.appendingPathComponent("assignments/final.xml")
         let before = try pairs(file)
-        let same = try modelbook(["assign", "--manuscript", "ms", "--round", "final", "--per", "2", "--write"], in: work)
+        let same = try modelbook(["assign", "--lang", "en", "--manuscript", "ms", "--round", "final", "--per", "2", "--write"], in: work)
         #expect(same.output.contains("ms/assignments/final.xml: unchanged, nothing written"), "\(same.output)")
 
         // A reviewer starts their sheet by hand; then every candidate needs a third reviewer.
@@ -103,7 +103,7 @@ import ManuscriptGenerator
         let started = try String(contentsOf: sheet, encoding: .utf8)
             .replacingOccurrences(of: "</reviews>", with: "<conflict submission=\"\(list[0])\">Người nhà công tác tại đơn vị.</conflict>\n</reviews>")
         try started.write(to: sheet, atomically: true, encoding: .utf8)
-        let more = try modelbook(["assign", "--manuscript", "ms", "--round", "final", "--per", "3", "--write"], in: work)
+        let more = try modelbook(["assign", "--lang", "en", "--manuscript", "ms", "--round", "final", "--per", "3", "--write"], in: work)
         #expect(more.status == 0, "\(more.output)")
         #expect(more.output.contains("ms/reviews/\(reviewer)-final.xml: left as it is"), "\(more.output)")
         #expect(try String(contentsOf: sheet, encoding: .utf8) == started)
@@ -113,7 +113,7 @@ import ManuscriptGenerator
         #expect(after.values.filter { $0.contains(list[0]) }.count == 4)
         #expect(more.output.contains("note: \(reviewer) keeps \(list[0]) from before but declared a conflict of interest"), "\(more.output)")
 
-        let check = try modelbook(["check", "--manuscript", "ms"], in: work)
+        let check = try modelbook(["check", "--lang", "en", "--manuscript", "ms"], in: work)
         #expect(check.status == 0, "\(check.output)")
         #expect(check.output.contains("ms/assignments/final.xml:"), "\(check.output)")
         #expect(check.output.contains("warning: \(reviewer) is assigned \(list[0]) but declared a conflict of interest"), "\(check.output)")
@@ -125,14 +125,21 @@ import ManuscriptGenerator
     func infeasibleNamesCandidates() throws {
         let work = try manuscript("assign-infeasible")
         defer { try? FileManager.default.removeItem(at: work) }
-        let r = try modelbook(["assign", "--manuscript", "ms", "--round", "shortlist", "--per", "8", "--write"], in: work)
+        let r = try modelbook(["assign", "--lang", "en", "--manuscript", "ms", "--round", "shortlist", "--per", "8", "--write"], in: work)
         #expect(r.status == 1)
         #expect(r.output.contains("reviewers without a conflict (K = 8)"), "\(r.output)")
         #expect(r.output.contains("nothing was written"), "\(r.output)")
         #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("ms/assignments").path))
-        let usage = try modelbook(["assign", "--manuscript", "ms", "--round", "shortlist", "--per", "0"], in: work)
+        // The same in Vietnamese, the default language.
+        let vi = try modelbook(["assign", "--manuscript", "ms", "--round", "shortlist", "--per", "8", "--write", "--lang", "vi"], in: work)
+        #expect(vi.status == 1)
+        #expect(vi.output.contains("không có xung đột lợi ích (K = 8)"), "\(vi.output)")
+        #expect(vi.output.contains("modelbook assign: không có cách phân công nào cho mỗi hồ sơ của vòng shortlist đủ 8 người chấm"),
+                "\(vi.output)")
+        #expect(vi.output.contains("; chưa ghi gì. Hãy giảm --per, hoặc bổ sung người chấm vào reviewers.xml."), "\(vi.output)")
+        let usage = try modelbook(["assign", "--lang", "en", "--manuscript", "ms", "--round", "shortlist", "--per", "0"], in: work)
         #expect(usage.status == 64, "\(usage.output)")
-        let screen = try modelbook(["assign", "--manuscript", "ms", "--round", "eligibility", "--per", "2"], in: work)
+        let screen = try modelbook(["assign", "--lang", "en", "--manuscript", "ms", "--round", "eligibility", "--per", "2"], in: work)
         #expect(screen.status == 1 && screen.output.contains("eligibility is not a rank or optimize round"), "\(screen.output)")
     }
 }

@@ -125,7 +125,7 @@ import ManuscriptGenerator
         let elsewhere = work.appendingPathComponent("elsewhere")
         try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent("ms/rounds").path, withDestinationPath: elsewhere.path)
-        let r = try modelbook(["select", "--manuscript", "ms"], in: work)
+        let r = try modelbook(["select", "--manuscript", "ms", "--lang", "en"], in: work)
         #expect(r.status == 1, "\(r.output)")
         #expect(r.output.contains("refusing to write to ms/rounds"), "\(r.output)")
         #expect(try Files.list(elsewhere).isEmpty)
@@ -141,7 +141,7 @@ import ManuscriptGenerator
         try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent("ms/assignments").path,
                                                    withDestinationPath: elsewhere.path)
         let before = try Self.snapshot(work.appendingPathComponent("ms/reviews"))
-        let r = try modelbook(["assign", "--manuscript", "ms", "--round", "shortlist", "--per", "2", "--write"], in: work)
+        let r = try modelbook(["assign", "--manuscript", "ms", "--round", "shortlist", "--per", "2", "--write", "--lang", "en"], in: work)
         #expect(r.status == 1, "\(r.output)")
         #expect(r.output.contains("refusing to write to ms/assignments"), "\(r.output)")
         #expect(try Files.list(elsewhere).isEmpty)

@@ -27,7 +27,7 @@ import Testing
         ], "\(build.output)")
         #expect(build.output.contains("book.xml is valid DocBook 5.0 (checked by "), "\(build.output)")
 
-        let select = try modelbook(["select", "--manuscript", "sach"], in: work)
+        let select = try modelbook(["select", "--manuscript", "sach", "--lang", "en"], in: work)
         #expect(stepLines(select.output).prefix(2) == ["[1/2] read the manuscript", "[2/2] run the rounds"], "\(select.output)")
         let audit = try modelbook(["audit", "--manuscript", "sach", "--out", "out/audit"], in: work)
         #expect(stepLines(audit.output) == ["[1/3] read the manuscript", "[2/3] run the rounds", "[3/3] write the report"],

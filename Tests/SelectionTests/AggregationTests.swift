@@ -1,4 +1,5 @@
 import ManuscriptModel
+import Messages
 import Testing
 @testable import Selection
 
@@ -60,9 +61,22 @@ import Testing
         #expect(r.scoring.scores["A"]!.rawMean == 5)
         let stats = Dictionary(uniqueKeysWithValues: r.scoring.reviewers.map { ($0.reviewer, $0) })
         #expect(stats["R1"]!.standardised && stats["R2"]!.standardised)
-        #expect(!stats["R3"]!.standardised && stats["R3"]!.keptRaw!.contains("fewer than two"))
-        #expect(!stats["R4"]!.standardised && stats["R4"]!.keptRaw!.contains("all counted totals equal"))
+        #expect(!stats["R3"]!.standardised && stats["R3"]!.keptRawReason == .fewReviews)
+        #expect(!stats["R4"]!.standardised && stats["R4"]!.keptRawReason == .allEqual(4))
+        // Recorded in English exactly as before; shown in the reader's language.
+        #expect(stats["R4"]!.keptRawReason?.recorded == "all counted totals equal (4.0): raw totals kept")
+        #expect(stats["R4"]!.keptRawReason?.message.text(in: .vi) == "mọi phiếu được tính có cùng tổng điểm (4): giữ nguyên tổng điểm gốc")
         #expect(stats["R2"]!.offset == 6 - M)
+        // explain shows the same arithmetic, in either language.
+        let en = try #require(Language.$current.withValue(.en) { Explain.text("A", run: run, manuscript: m) })
+        #expect(en.contains("    R2: reviewer mean 6.000, SD 1.000 over 2 reviews; z = (5.000 − 6.000) / 1.000 = −1.000; "
+                            + "mapped = 6.625 + −1.000 × 2.118 = 4.507\n"), "\(en)")
+        #expect(en.contains("    R4: all counted totals equal (4): raw totals kept: 4.000\n"), "\(en)")
+        let vi = try #require(Language.$current.withValue(.vi) { Explain.text("A", run: run, manuscript: m) })
+        #expect(vi.contains("    R2: trung bình của người chấm 6,000, độ lệch chuẩn 1,000, trên 2 phiếu; z = (5,000 − 6,000) / 1,000 = −1,000; "
+                            + "quy đổi = 6,625 + −1,000 × 2,118 = 4,507\n"), "\(vi)")
+        #expect(vi.contains("    R4: mọi phiếu được tính có cùng tổng điểm (4): giữ nguyên tổng điểm gốc: 4,000\n"), "\(vi)")
+        #expect(vi.contains("  (\(SelectText.plainZscore.message.text(in: .vi)))\n"), "\(vi)")
         // c ≈ 8.72 > a, b: C ranks first.
         #expect(r.ranked.map(\.id) == ["C", "B", "A"])
     }

@@ -115,7 +115,11 @@ import Testing
         #expect(why["TWICE@2024-06-21"] == .some(.superseded))
         #expect(why["GHOST@2024-06-20"] == .some(.unknownReviewer))
         #expect(pool.counted.map(\.total) == [6, 9])
-        #expect(pool.reviews.first { $0.dropped == .declaredConflict }!.detail!.contains("reviews/DECL-other.xml:9:3"))
+        #expect(pool.reviews.first { $0.dropped == .declaredConflict }!.dropDetail!.recorded.hasPrefix("declared at reviews/DECL-other.xml:9:3"))
+        // The records keep the English words and the ISO date, whatever the language.
+        #expect(pool.reviews.first { $0.dropped == .superseded }?.dropDetail?.recorded == "superseded by the review of 2024-06-25")
+        #expect(pool.reviews.first { $0.dropped == .superseded }?.whyNotCountedMessage?.text(in: .vi)
+            == "đã được thay bằng phiếu chấm sau của cùng người chấm trong vòng này (phiếu chấm thay thế ngày 25/6/2024)")
     }
 
     @Test func sameDateTwiceIsAnError() {
@@ -126,7 +130,8 @@ import Testing
         do {
             _ = try Selection.run(m)
         } catch {
-            #expect(error.findings[0].message.contains("twice on 2024-06-20"))
+            #expect(error.findings[0].message.text(in: .en).contains("twice on 20 June 2024"))
+            #expect(error.findings[0].message.text(in: .vi).contains("hai lần cùng ngày 20/6/2024"))
         }
     }
 }

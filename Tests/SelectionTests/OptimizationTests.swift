@@ -162,22 +162,27 @@ extension ExactSelector.Outcome {
         let inc = Override(submission: "S10", reason: "x", location: SourceLocation(path: "selection.xml", line: 10, column: 5))
         m.selection = SelectionPlan(rounds: [screen] + Self.plan(count: 3, quotas: [], includes: [inc]))
         let error = #expect(throws: SelectionError.self) { try Selection.run(m) }
-        #expect(error?.findings.first?.formatted
+        #expect(error?.findings.first?.formatted(in: .en)
             == "selection.xml:10:5: error: include names S10, which is not eligible: it fails has-endorsement")
+        #expect(error?.findings.first?.formatted(in: .vi)
+            == "selection.xml:10:5: lỗi: quyết định đưa vào ghi S10, nhưng hồ sơ này không đạt điều kiện: không đạt has-endorsement")
     }
 
     @Test func countingFindsTooFewCandidatesForAMinimum() throws {
         let m = Self.manuscript(rounds: Self.plan(count: 9, quotas: [Self.quota(.district, "kim-son", min: 8, line: 8)]))
         let error = #expect(throws: SelectionError.self) { try Selection.run(m) }
-        #expect(error?.findings.map(\.formatted)
+        #expect(error?.findings.map { $0.formatted(in: .en) }
             == ["selection.xml:8:5: error: district kim-son needs at least 8 but only 5 candidates on the shortlist belong to it"])
+        #expect(error?.findings.map { $0.formatted(in: .vi) }
+            == ["selection.xml:8:5: lỗi: huyện kim-son cần ít nhất 8 hồ sơ nhưng danh sách rút gọn chỉ có 5 hồ sơ thuộc chỉ tiêu này"])
     }
 
     @Test func districtQuotaWithoutValueCoversEveryDistrictOfTheFile() throws {
         // districts.xml lists province too, which has no candidate: a minimum for every district cannot hold.
         let m = Self.manuscript(rounds: Self.plan(count: 4, quotas: [Self.quota(.district, nil, min: 1, line: 8)]))
         let error = #expect(throws: SelectionError.self) { try Selection.run(m) }
-        #expect(error?.findings.map(\.message) == ["district province needs at least 1 but only 0 candidates on the shortlist belong to it"])
+        #expect(error?.findings.map { $0.message.text(in: .en) }
+            == ["district province needs at least 1 but only 0 candidates on the shortlist belong to it"])
     }
 
     @Test func sumOfMinimumsAboveCount() throws {
@@ -185,7 +190,11 @@ extension ExactSelector.Outcome {
             Self.quota(.field, "economy", min: 3, line: 8), Self.quota(.field, "culture", min: 3, line: 9),
         ]))
         let error = #expect(throws: SelectionError.self) { try Selection.run(m) }
-        #expect(error?.findings.first?.message == "the field quotas need at least 6 entries in all, more than the 5 round final selects")
+        #expect(error?.findings.first?.message.text(in: .en)
+            == "the field quotas need at least 6 entries in all, more than the 5 round final selects")
+        #expect(error?.findings.first?.message.text(in: .vi)
+            == "các chỉ tiêu theo lĩnh vực cộng lại cần ít nhất 6 hồ sơ, nhiều hơn 5 hồ sơ mà vòng final chọn")
+        #expect(error?.findings.first?.notes.map { $0.message.text(in: .vi) } == ["một chỉ tiêu theo lĩnh vực", "một chỉ tiêu theo lĩnh vực"])
         #expect(error?.findings.first?.notes.compactMap(\.location?.line) == [8, 9])
     }
 
@@ -199,8 +208,9 @@ extension ExactSelector.Outcome {
         ]), kinds: kinds)
         let error = #expect(throws: SelectionError.self) { try Selection.run(m) }
         let f = try #require(error?.findings.first)
-        #expect(f.formatted.hasPrefix("selection.xml:7:3: error: the quotas of round final cannot all hold when selecting exactly 4"))
-        #expect(f.notes.map(\.message) == ["field economy: at least 3", "kind example: at least 3"])
+        #expect(f.formatted(in: .en).hasPrefix("selection.xml:7:3: error: the quotas of round final cannot all hold when selecting exactly 4"))
+        #expect(f.notes.map { $0.message.text(in: .en) } == ["field economy: at least 3", "kind example: at least 3"])
+        #expect(f.notes.map { $0.message.text(in: .vi) } == ["lĩnh vực economy: tối thiểu 3", "loại hình example: tối thiểu 3"])
         #expect(f.notes.compactMap(\.location?.line) == [9, 10])
     }
 }

@@ -52,7 +52,8 @@ import Testing
         #expect(first.contains("<candidate id=\"S6\" eligible=\"no\">"))
         let report = Self.verify(m)
         #expect(report.ok, "\(report.findings.map(\.formatted))")
-        #expect(report.summary.allSatisfy { $0.contains("ok") && $0.contains("recomputed and identical") })
+        #expect(report.summaryMessages.allSatisfy { $0.text(in: .en).contains("ok") && $0.text(in: .en).contains("recomputed and identical") })
+        #expect(report.summaryMessages.first?.text(in: .vi) == m.root + "/rounds/001-eligibility.xml: ổn, đầu chuỗi, kết quả tính lại trùng khớp")
 
         // A changed input makes the records stale until select runs again; then a fourth record chains on.
         var changed = m
@@ -60,7 +61,8 @@ import Testing
         let stale = Self.verify(changed)
         #expect(!stale.ok)
         #expect(stale.findings.filter { $0.severity == .error }.count == 3)
-        #expect(stale.findings[0].notes.map(\.message) == ["reviews/R1.xml has changed"])
+        #expect(stale.findings[0].notes.map { $0.message.text(in: .en) } == ["reviews/R1.xml has changed"])
+        #expect(stale.findings[0].notes.map { $0.message.text(in: .vi) } == ["reviews/R1.xml đã thay đổi"])
         let again = try Self.recordAll(changed)
         #expect(again.last == .written("rounds/006-final.xml"))
         let third = try Data(contentsOf: URL(fileURLWithPath: m.root + "/rounds/003-final.xml"))
@@ -81,7 +83,7 @@ import Testing
         try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
         let report = Self.verify(m)
         #expect(!report.ok)
-        let messages = report.findings.filter { $0.severity == .error }.map(\.formatted)
+        let messages = report.findings.filter { $0.severity == .error }.map { $0.formatted(in: .en) }
         // The record itself, at the changed line, and the next record's link.
         #expect(messages.contains { $0.hasPrefix("\(path):\(k + 1):5: error: this record does not match") })
         #expect(messages.contains { $0.contains("003-final.xml:2:") && $0.contains("002-shortlist.xml was changed after this record was written") })
@@ -93,8 +95,9 @@ import Testing
         _ = try Self.recordAll(m)
         try FileManager.default.removeItem(atPath: m.root + "/rounds/002-shortlist.xml")
         let report = Self.verify(m)
-        #expect(report.findings.contains { $0.message.contains("record 3 follows record 1") })
-        #expect(report.findings.contains { $0.message.contains("001-eligibility.xml was changed after") })
+        #expect(report.findings.contains { $0.message.text(in: .en).contains("record 3 follows record 1") })
+        #expect(report.findings.contains { $0.message.text(in: .en).contains("001-eligibility.xml was changed after") })
+        #expect(report.findings.contains { $0.message.text(in: .vi) == "biên bản 3 đứng sau biên bản 1: thiếu một biên bản hoặc có số bị đánh trùng" })
     }
 
     @Test func sourceDateEpochIsTheOnlyDate() throws {
