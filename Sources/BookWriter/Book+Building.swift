@@ -1,5 +1,6 @@
 import Foundation
 import ManuscriptModel
+import Messages
 
 /// Why a book cannot be built from a manuscript and a selection.
 public enum BookError: Error, Equatable, CustomStringConvertible {
@@ -9,15 +10,19 @@ public enum BookError: Error, Equatable, CustomStringConvertible {
     case unknownDistrict(submission: String, district: String)
     case badFragment(path: String, message: String)
 
-    public var description: String {
+    /// The reason for a person, rendered in whichever language is asked for.
+    public var message: Message {
         switch self {
-        case .missingBookMetadata: "book.xml is missing: the book needs a title"
-        case .unknownSubmission(let id): "the selection names submission \(id), which is not in the manuscript"
-        case .unknownField(let id, let f): "submission \(id) belongs to field '\(f)', which fields.xml does not list"
-        case .unknownDistrict(let id, let d): "submission \(id) belongs to district '\(d)', which districts.xml does not list"
-        case .badFragment(let path, let message): "\(path): cannot read the DocBook fragment: \(message)"
+        case .missingBookMetadata: BookText.missingBookMetadata.message
+        case .unknownSubmission(let id): BookText.unknownSubmission.with(["id": .text(id)])
+        case .unknownField(let id, let f): BookText.unknownField.with(["id": .text(id), "field": .text(f)])
+        case .unknownDistrict(let id, let d): BookText.unknownDistrict.with(["id": .text(id), "district": .text(d)])
+        case .badFragment(let path, let message):
+            BookText.badFragment.with(["path": .text(path), "problem": .message(.verbatim(message))])
         }
     }
+
+    public var description: String { message.text() }
 }
 
 extension Book {

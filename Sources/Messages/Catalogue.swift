@@ -45,5 +45,6 @@ public enum Catalogues {
     public static let all: [any Catalogue.Type] = [
         CommonText.self,
         DeskText.self,
+        BookText.self,
     ]
 }
