@@ -1,4 +1,5 @@
 import ManuscriptModel
+import Messages
 
 /// The finished book as values: what both the DocBook writer and the plain-text renderer print,
 /// so the two can never disagree. Built by `Book.init(manuscript:selection:fallbackDate:)`.
@@ -21,6 +22,10 @@ public struct Book: Hashable, Sendable {
     public var parts: [Part]
     public var appendices: [Appendix]
     public var indexes: [Index]
+
+    /// The language of the words the program adds to the book (`BookText`): the book's own
+    /// (`xml:lang` of book.xml), Vietnamese when it is neither Vietnamese nor English.
+    public var words: Language { Language(code: language) ?? .vi }
 
     /// Every entry in book order (chapter 1 first).
     public var entries: [Entry] { parts.flatMap(\.entries) }

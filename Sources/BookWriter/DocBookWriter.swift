@@ -1,5 +1,6 @@
 import Foundation
 import ManuscriptModel
+import Messages
 import XMLKit
 
 /// Writes a `Book` as one DocBook 5.0 document (valid against the official RELAX NG schema).
@@ -30,7 +31,7 @@ public enum DocBookWriter {
     /// the end of `</part>`), so a validator can check the parts apart. `parts` is empty when
     /// normalising the text to NFC moved bytes (then the offsets would be wrong).
     public static func writeWithParts(_ book: Book) -> (xml: String, parts: [Range<Int>]) {
-        var w = DocBookOutput()
+        var w = DocBookOutput(words: book.words)
         w.xml.reserveCapacity(4096 + book.parts.reduce(0) { $0 + $1.entries.count } * 3000)
         w.open("book", [("xmlns", namespace), ("xmlns:xlink", xlinkNamespace), ("version", "5.0"),
                         ("xml:lang", book.language), ("xml:id", "sach")])
@@ -71,6 +72,8 @@ public enum DocBookWriter {
 
 /// The book's elements in DocBook, written with XMLKit's `XMLWriter` (the one writer and escaper).
 struct DocBookOutput: BlockVisitor, InlineVisitor {
+    /// The book's language, for the words the program adds (`BookText`).
+    let words: Language
     var xml = XMLWriter()
     var out: String { xml.output }
 
@@ -103,7 +106,7 @@ struct DocBookOutput: BlockVisitor, InlineVisitor {
         for editor in book.editors {
             open("editor")
             personName(editor.name)
-            if editor.role == "chief" { element("contrib", "Chủ biên") }
+            if editor.role == "chief" { element("contrib", BookText.chiefEditor.template(in: words)) }
             close("editor")
             nl()
         }
@@ -192,7 +195,7 @@ struct DocBookOutput: BlockVisitor, InlineVisitor {
         blocks(entry.body)
         if let results = entry.results {
             open("section", [("role", "results")])
-            element("title", Book.Entry.resultsTitle)
+            element("title", BookText.results.template(in: words))
             nl()
             table(results)
             close("section")
@@ -200,7 +203,7 @@ struct DocBookOutput: BlockVisitor, InlineVisitor {
         }
         if let endorsement = entry.endorsementText {
             open("section", [("role", "endorsement")])
-            element("title", Book.Entry.endorsementTitle)
+            element("title", BookText.endorsement.template(in: words))
             element("para", endorsement)
             close("section")
             nl()
@@ -435,9 +438,6 @@ struct DocBookOutput: BlockVisitor, InlineVisitor {
 }
 
 extension Book.Entry {
-    static let resultsTitle = "Kết quả"
-    static let endorsementTitle = "Xác nhận"
-
     /// "Ban Chỉ đạo huyện Gia Viễn (cấp huyện) xác nhận ngày 02/04/2024."
     public var endorsementText: String? {
         guard let e = endorsement else { return nil }

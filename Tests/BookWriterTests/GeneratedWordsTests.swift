@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import BookWriter
 @testable import Pipeline
 
 /// The words docbook-xsl and the styles add to the book (table of contents, chapter and appendix
@@ -58,5 +59,24 @@ import Testing
         #expect(Self.englishWords(in: "<table summary=\"Navigation header\">") == ["Navigation"])
         #expect(Self.englishWords(in: "Chapter 1. Up") == ["Chapter", "Up"])
         #expect(Self.englishWords(in: "Uptown Tables Chỉ mục Indexes").isEmpty)
+    }
+
+    @Test("the text output's own words follow the book's language, not the interface's")
+    func textWordsFollowTheBook() throws {
+        let book = try sampleBook()
+        #expect(book.language == "vi")
+        let vietnamese = PlainTextRenderer(width: 72).render(book)
+        for word in ["Mục lục", "Phần I. ", "Phụ lục A. ", "Tóm tắt: ", "Kết quả"] {
+            #expect(vietnamese.contains(word), "\(word)")
+        }
+        var english = book
+        english.language = "en"
+        let text = PlainTextRenderer(width: 72).render(english)
+        for word in ["Contents", "Part I. ", "Appendix A. ", "Summary: ", "Results"] {
+            #expect(text.contains(word), "\(word)")
+        }
+        #expect(!text.contains("Mục lục") && !text.contains("Phần I. "))
+        #expect(DocBookWriter.write(english).contains("<title>Results</title>"))
+        #expect(DocBookWriter.write(book).contains("<title>Kết quả</title>"))
     }
 }
