@@ -45,6 +45,7 @@ extension Book {
     ///   nor `year`. Nothing here reads the clock.
     public init(manuscript: Manuscript, selection: BookSelection, fallbackDate: CalendarDate? = nil) throws(BookError) {
         guard let meta = manuscript.book else { throw .missingBookMetadata }
+        let words = Language(code: meta.language) ?? .vi
         let submissions = Dictionary(manuscript.submissions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let districts = Dictionary(manuscript.districts.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let fieldCodes = Set(manuscript.fields.map(\.code))
@@ -77,7 +78,7 @@ extension Book {
                 people: text.people.map { Person(role: $0.role, name: $0.name.nfc.whitespaceCollapsed) },
                 summary: text.summary.nfc,
                 body: Book.sectionsLast(text.body.map(\.nfc)),
-                results: Book.resultsTable(text.results ?? []),
+                results: Book.resultsTable(text.results ?? [], words: words),
                 endorsement: original.endorsement.map { Endorsement(by: $0.by.nfc, level: $0.level.nfc, date: $0.date) },
                 attachmentCaptions: captions,
                 selection: chosen,
@@ -115,7 +116,7 @@ extension Book {
         for fragment in meta.front {
             let nfc = DocBookFragment(path: fragment.path, xml: fragment.xml.nfc)
             let read = try FragmentReader.read(nfc)
-            front.append(Preface(fragment: nfc, title: read.title ?? "Lời nói đầu", blocks: read.blocks))
+            front.append(Preface(fragment: nfc, title: read.title ?? BookText.preface.template(in: words), blocks: read.blocks))
         }
 
         let year = meta.year ?? meta.date?.year ?? fallbackDate?.year
@@ -134,9 +135,9 @@ extension Book {
         )
         self.appendices = [
             Book.selectionAppendix(manuscript: manuscript, selection: selection, label: "A"),
-            Book.entryListAppendix(entries: self.entries, label: "B"),
+            Book.entryListAppendix(entries: self.entries, label: "B", words: words),
         ]
-        self.indexes = Book.indexes(entries: self.entries)
+        self.indexes = Book.indexes(entries: self.entries, words: words)
     }
 
     // MARK: Body normalisation
@@ -174,16 +175,15 @@ extension Book {
     // MARK: Results
 
     /// "Chỉ tiêu | Trước | Sau" when any indicator has a baseline, else "Chỉ tiêu | Kết quả".
-    static func resultsTable(_ indicators: [Indicator]) -> Table? {
+    static func resultsTable(_ indicators: [Indicator], words: Language = .vi) -> Table? {
         guard !indicators.isEmpty else { return nil }
         let withBaseline = indicators.contains { $0.baselineText != nil }
         func amount(_ text: String, _ unit: String?) -> [Inline] {
             let n = Vietnamese.number(text)
             return [.text(unit.map { n + " " + $0.nfc } ?? n)]
         }
-        var rows = [TableRow(isHead: true, cells: withBaseline
-            ? [TableCell(content: [.text("Chỉ tiêu")]), TableCell(content: [.text("Trước")]), TableCell(content: [.text("Sau")])]
-            : [TableCell(content: [.text("Chỉ tiêu")]), TableCell(content: [.text("Kết quả")])])]
+        let head: [BookText] = withBaseline ? [.indicator, .before, .after] : [.indicator, .results]
+        var rows = [TableRow(isHead: true, cells: head.map { TableCell(content: [.text($0.template(in: words))]) })]
         for indicator in indicators {
             var cells = [TableCell(content: indicator.label.nfc)]
             if withBaseline {
@@ -303,27 +303,26 @@ extension Book {
         return Appendix(id: "phu_luc_tuyen_chon", label: label, title: "Cách thức tuyển chọn", blocks: blocks)
     }
 
-    static func entryListAppendix(entries: [Entry], label: String) -> Appendix {
-        var rows = [TableRow(isHead: true, cells: ["STT", "Mã", "Tên", "Lĩnh vực", "Địa bàn", "Điểm", "Số phiếu", "Biên tập"]
-            .map { TableCell(content: [.text($0)]) })]
+    static func entryListAppendix(entries: [Entry], label: String, words: Language = .vi) -> Appendix {
+        let head: [BookText] = [.listNumber, .listID, .listName, .listField, .district, .listScore, .listReviews, .listEdited]
+        var rows = [TableRow(isHead: true, cells: head.map { TableCell(content: [.text($0.template(in: words))]) })]
         for e in entries {
             let cells: [[Inline]] = [
                 [.text(String(e.number))], [.text(e.submission)], e.title.withoutNotes, [.text(e.field.name)],
                 [.text(e.district.name)], [.text(Vietnamese.decimal(e.selection.score, places: 2))],
-                [.text(String(e.selection.countedReviews))], [.text(e.edited ? "có" : "")],
+                [.text(String(e.selection.countedReviews))], [.text(e.edited ? BookText.editedMark.template(in: words) : "")],
             ]
             rows.append(TableRow(isHead: false, cells: cells.map { TableCell(content: $0) }))
         }
-        return Appendix(id: "phu_luc_danh_sach", label: label, title: "Danh sách các mô hình, điển hình được chọn", blocks: [
-            .paragraph([.text("Số thứ tự là số chương trong sách. Điểm là điểm tổng hợp của vòng chọn cuối; "
-                + "“Biên tập” đánh dấu các bài in theo bản đã được biên tập lại.")]),
-            .table(Table(caption: [.text("Các bài được chọn")], rows: rows)),
+        return Appendix(id: "phu_luc_danh_sach", label: label, title: BookText.listTitle.template(in: words), blocks: [
+            .paragraph([.text(BookText.listNote.template(in: words))]),
+            .table(Table(caption: [.text(BookText.listCaption.template(in: words))], rows: rows)),
         ])
     }
 
     // MARK: Indexes
 
-    static func indexes(entries: [Entry]) -> [Index] {
+    static func indexes(entries: [Entry], words: Language = .vi) -> [Index] {
         func build(_ kind: IndexKind, id: String, title: String, term: (Entry) -> String) -> Index {
             var order: [String] = []
             var hits: [String: [Entry]] = [:]
@@ -340,8 +339,8 @@ extension Book {
             return Index(id: id, kind: kind, title: title, groups: groups)
         }
         return [
-            build(.district, id: "chi_muc_dia_ban", title: "Chỉ mục địa bàn") { Vietnamese.districtIndexTerm($0.district.name) },
-            build(.unit, id: "chi_muc_don_vi", title: "Chỉ mục đơn vị") { $0.unit.name },
+            build(.district, id: "chi_muc_dia_ban", title: BookText.districtIndex.template(in: words)) { Vietnamese.districtIndexTerm($0.district.name) },
+            build(.unit, id: "chi_muc_don_vi", title: BookText.unitIndex.template(in: words)) { $0.unit.name },
         ]
     }
 }

@@ -178,7 +178,7 @@ struct DocBookOutput: BlockVisitor, InlineVisitor {
         close("indexterm")
         nl()
         open("variablelist", [("role", "entry-facts")])
-        for fact in entry.facts {
+        for fact in entry.facts(in: words) {
             open("varlistentry")
             open("term")
             text(fact.term)
@@ -201,7 +201,7 @@ struct DocBookOutput: BlockVisitor, InlineVisitor {
             close("section")
             nl()
         }
-        if let endorsement = entry.endorsementText {
+        if let endorsement = entry.endorsementText(in: words) {
             open("section", [("role", "endorsement")])
             element("title", BookText.endorsement.template(in: words))
             element("para", endorsement)
@@ -438,9 +438,11 @@ struct DocBookOutput: BlockVisitor, InlineVisitor {
 }
 
 extension Book.Entry {
-    /// "Ban Chỉ đạo huyện Gia Viễn (cấp huyện) xác nhận ngày 02/04/2024."
-    public var endorsementText: String? {
+    /// `Ban Chỉ đạo huyện Gia Viễn (cấp huyện) xác nhận ngày 02/04/2024.`, in the book's language.
+    public func endorsementText(in words: Language) -> String? {
         guard let e = endorsement else { return nil }
-        return e.by + " (" + Vietnamese.endorsementLevel(e.level) + ") xác nhận ngày " + Vietnamese.date(e.date) + "."
+        return BookText.endorsedOn.with([
+            "by": .text(e.by), "level": .text(Vietnamese.endorsementLevel(e.level)), "date": .text(Vietnamese.date(e.date)),
+        ]).text(in: words)
     }
 }

@@ -203,7 +203,7 @@ struct TextOutput: BlockVisitor {
     mutating func entry(_ entry: Book.Entry) {
         let title = flatten(entry.title)
         heading("\(entry.number). " + title, rule: "-")
-        for fact in entry.facts {
+        for fact in entry.facts(in: words) {
             lines(wrap(fact.term + ": " + flatten(fact.value), hanging: 4))
         }
         blank()
@@ -218,7 +218,7 @@ struct TextOutput: BlockVisitor {
             table(results, indent: 0)
             blank()
         }
-        if let endorsement = entry.endorsementText {
+        if let endorsement = entry.endorsementText(in: words) {
             sections += 1
             heading(number: "\(entry.number).\(sections)", word(.endorsement))
             lines(wrap(endorsement))

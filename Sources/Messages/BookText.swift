@@ -28,6 +28,30 @@ public enum BookText: String, Catalogue {
     case column
     case results
     case endorsement
+    case kind
+    case unit
+    case district
+    case period
+    case person
+    case people
+    case endorsedOn = "endorsed-on"
+    case preface
+    case indicator
+    case before
+    case after
+    case districtIndex = "district-index"
+    case unitIndex = "unit-index"
+    case listTitle = "list-title"
+    case listNote = "list-note"
+    case listCaption = "list-caption"
+    case listNumber = "list-number"
+    case listID = "list-id"
+    case listName = "list-name"
+    case listField = "list-field"
+    case listScore = "list-score"
+    case listReviews = "list-reviews"
+    case listEdited = "list-edited"
+    case editedMark = "edited-mark"
 
     public var vietnamese: String {
         switch self {
@@ -50,6 +74,32 @@ public enum BookText: String, Catalogue {
         case .column: "Cột {n}"
         case .results: "Kết quả"
         case .endorsement: "Xác nhận"
+        case .kind: "Loại"
+        case .unit: "Đơn vị"
+        case .district: "Địa bàn"
+        case .period: "Thời gian thực hiện"
+        case .person: "Người thực hiện"
+        case .people: "Những người thực hiện"
+        case .endorsedOn: "{by} ({level}) xác nhận ngày {date}."
+        case .preface: "Lời nói đầu"
+        case .indicator: "Chỉ tiêu"
+        case .before: "Trước"
+        case .after: "Sau"
+        case .districtIndex: "Chỉ mục địa bàn"
+        case .unitIndex: "Chỉ mục đơn vị"
+        case .listTitle: "Danh sách các mô hình, điển hình được chọn"
+        case .listNote:
+            "Số thứ tự là số chương trong sách. Điểm là điểm tổng hợp của vòng chọn cuối; "
+                + "“Biên tập” đánh dấu các bài in theo bản đã được biên tập lại."
+        case .listCaption: "Các bài được chọn"
+        case .listNumber: "STT"
+        case .listID: "Mã"
+        case .listName: "Tên"
+        case .listField: "Lĩnh vực"
+        case .listScore: "Điểm"
+        case .listReviews: "Số phiếu"
+        case .listEdited: "Biên tập"
+        case .editedMark: "có"
         }
     }
 
@@ -74,6 +124,32 @@ public enum BookText: String, Catalogue {
         case .column: "Column {n}"
         case .results: "Results"
         case .endorsement: "Endorsement"
+        case .kind: "Kind"
+        case .unit: "Unit"
+        case .district: "District"
+        case .period: "Carried out"
+        case .person: "Person"
+        case .people: "People"
+        case .endorsedOn: "Endorsed by {by} ({level}) on {date}."
+        case .preface: "Preface"
+        case .indicator: "Indicator"
+        case .before: "Before"
+        case .after: "After"
+        case .districtIndex: "Index of districts"
+        case .unitIndex: "Index of units"
+        case .listTitle: "The selected models and examples"
+        case .listNote:
+            "The number is the chapter number in the book. The score is the combined score of the last round; "
+                + "“Edited” marks the entries printed in their edited version."
+        case .listCaption: "The selected entries"
+        case .listNumber: "No."
+        case .listID: "Id"
+        case .listName: "Title"
+        case .listField: "Field"
+        case .listScore: "Score"
+        case .listReviews: "Reviews"
+        case .listEdited: "Edited"
+        case .editedMark: "yes"
         }
     }
 }
