@@ -134,7 +134,7 @@ extension Book {
             indexes: []
         )
         self.appendices = [
-            Book.selectionAppendix(manuscript: manuscript, selection: selection, label: "A"),
+            Book.selectionAppendix(manuscript: manuscript, selection: selection, label: "A", words: words),
             Book.entryListAppendix(entries: self.entries, label: "B", words: words),
         ]
         self.indexes = Book.indexes(entries: self.entries, words: words)
@@ -197,33 +197,34 @@ extension Book {
 
     // MARK: Appendices
 
-    static func selectionAppendix(manuscript: Manuscript, selection: BookSelection, label: String) -> Appendix {
+    static func selectionAppendix(manuscript: Manuscript, selection: BookSelection, label: String,
+                                  words: Language = .vi) -> Appendix {
         let rubric = manuscript.rubric
+        func w(_ key: BookText, _ arguments: [String: MessageValue] = [:]) -> String { key.with(arguments).text(in: words) }
         let totalWeight = rubric.criteria.reduce(0) { $0 + $1.weight }
         func t(_ s: String) -> [Inline] { [.text(s)] }
         func cell(_ s: String, span: Int = 1) -> TableCell { TableCell(colspan: span, content: t(s)) }
-        func head(_ cells: [String]) -> TableRow { TableRow(isHead: true, cells: cells.map { cell($0) }) }
+        func head(_ cells: [BookText]) -> TableRow { TableRow(isHead: true, cells: cells.map { cell(w($0)) }) }
         func row(_ cells: [String]) -> TableRow { TableRow(isHead: false, cells: cells.map { cell($0) }) }
         func weight(_ w: Double) -> String {
             w == w.rounded() ? Vietnamese.number(String(Int64(w))) : Vietnamese.decimal(w, places: 2)
         }
 
         // Criteria.
-        var criteriaRows = [head(["Tiêu chí", "Trọng số", "Tỷ trọng"])]
+        var criteriaRows = [head([.criterion, .weight, .share])]
         for c in rubric.criteria {
             let share = totalWeight > 0 ? c.weight / totalWeight * 100 : 0
             criteriaRows.append(row([c.label.nfc, weight(c.weight), Vietnamese.decimal(share, places: 1) + "%"]))
         }
-        let criteria = Section(title: t("Tiêu chí chấm điểm"), blocks: [
-            .paragraph(t("Mỗi thành viên Hội đồng chấm từng bài theo các tiêu chí dưới đây, trên thang điểm từ "
-                + Vietnamese.decimal(rubric.min, places: 0) + " đến " + Vietnamese.decimal(rubric.max, places: 0)
-                + ". Điểm của một phiếu là trung bình có trọng số của các tiêu chí.")),
-            .table(Table(caption: t("Tiêu chí và trọng số"), rows: criteriaRows)),
+        let criteria = Section(title: t(w(.criteriaTitle)), blocks: [
+            .paragraph(t(w(.criteriaText, ["min": .text(Vietnamese.decimal(rubric.min, places: 0)),
+                                           "max": .text(Vietnamese.decimal(rubric.max, places: 0))]))),
+            .table(Table(caption: t(w(.criteriaCaption)), rows: criteriaRows)),
         ])
 
         // Rounds.
         let planned = Dictionary(manuscript.selection.rounds.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var roundRows = [head(["Vòng", "Cách xét", "Số bài xét", "Số bài đạt"])]
+        var roundRows = [head([.round, .roundMethod, .roundConsidered, .roundPassed])]
         var roundItems: [[Block]] = []
         for summary in selection.rounds {
             roundRows.append(row([summary.id, Vietnamese.roundType(summary.type),
@@ -231,18 +232,18 @@ extension Book {
             var parameters: [String] = []
             if let round = planned[summary.id] {
                 parameters += round.requirements.map { Vietnamese.rule($0.rule) }
-                if let keep = round.keep { parameters.append("giữ lại \(Vietnamese.number(String(keep))) bài điểm cao nhất") }
-                if let m = round.minReviews { parameters.append("mỗi bài cần ít nhất \(m) phiếu chấm hợp lệ") }
-                if let count = round.count { parameters.append("chọn đúng \(Vietnamese.number(String(count))) bài") }
-                if !round.quotas.isEmpty { parameters.append("tuân thủ cơ cấu ở mục tiếp theo") }
+                if let keep = round.keep { parameters.append(w(.roundKeep, ["n": .text(Vietnamese.number(String(keep)))])) }
+                if let m = round.minReviews { parameters.append(w(.roundMinReviews, ["n": .text(String(m))])) }
+                if let count = round.count { parameters.append(w(.roundCount, ["n": .text(Vietnamese.number(String(count)))])) }
+                if !round.quotas.isEmpty { parameters.append(w(.roundQuotas)) }
             }
-            if let a = summary.aggregate { parameters.append("cách tổng hợp điểm: " + Vietnamese.aggregate(a)) }
-            let text = "Vòng “" + summary.id + "” (" + Vietnamese.roundType(summary.type).lowercased() + ")"
+            if let a = summary.aggregate { parameters.append(w(.roundAggregate, ["aggregate": .text(Vietnamese.aggregate(a))])) }
+            let text = w(.roundLine, ["id": .text(summary.id), "type": .text(Vietnamese.roundType(summary.type).lowercased())])
                 + (parameters.isEmpty ? "." : ": " + parameters.joined(separator: "; ") + ".")
             roundItems.append([.paragraph(t(text))])
         }
-        let rounds = Section(title: t("Các vòng tuyển chọn"), blocks: [
-            .table(Table(caption: t("Các vòng và số bài qua từng vòng"), rows: roundRows)),
+        let rounds = Section(title: t(w(.roundsTitle)), blocks: [
+            .table(Table(caption: t(w(.roundsCaption)), rows: roundRows)),
             .list(ListBlock(type: .number, items: roundItems)),
         ])
 
@@ -257,50 +258,48 @@ extension Book {
             case .unit: q.value
             }
         }
-        var quotaRows = [head(["Theo", "Giá trị", "Tối thiểu", "Tối đa", "Đã chọn"])]
+        var quotaRows = [head([.quotaBy, .quotaValue, .quotaMin, .quotaMax, .quotaFilled])]
         for fill in selection.quotas {
             let q = fill.quota
             quotaRows.append(row([Vietnamese.dimension(q.dimension), valueName(q).nfc,
                                   q.min.map { String($0) } ?? "—", q.max.map { String($0) } ?? "—", String(fill.filled)]))
         }
-        var quotaBlocks: [Block] = [.paragraph(t("Bộ sách được chọn sao cho tổng điểm của các bài cao nhất có thể ("
-            + Vietnamese.decimal(selection.objective, places: 2)
-            + ") trong khi vẫn bảo đảm mọi yêu cầu về cơ cấu dưới đây."))]
+        var quotaBlocks: [Block] = [
+            .paragraph(t(w(.quotasText, ["objective": .text(Vietnamese.decimal(selection.objective, places: 2))]))),
+        ]
         if selection.quotas.isEmpty {
-            quotaBlocks.append(.paragraph(t("Vòng chọn cuối không đặt yêu cầu về cơ cấu.")))
+            quotaBlocks.append(.paragraph(t(w(.quotasNone))))
         } else {
-            quotaBlocks.append(.table(Table(caption: t("Yêu cầu về cơ cấu và kết quả"), rows: quotaRows)))
+            quotaBlocks.append(.table(Table(caption: t(w(.quotasCaption)), rows: quotaRows)))
         }
         let included = selection.entries.filter { $0.includedBecause != nil }
         if !included.isEmpty {
-            quotaBlocks.append(.paragraph(t("Các bài được Hội đồng quyết định đưa vào sách:")))
+            quotaBlocks.append(.paragraph(t(w(.quotasIncluded))))
             quotaBlocks.append(.list(ListBlock(type: .bullet, items: included.map {
                 [.paragraph(t($0.submission + ": " + ($0.includedBecause ?? "").nfc))]
             })))
         }
-        let quotas = Section(title: t("Cơ cấu của bộ sách"), blocks: quotaBlocks)
+        let quotas = Section(title: t(w(.quotasTitle)), blocks: quotaBlocks)
 
         // Reliability.
         let criterionLabels = Dictionary(rubric.criteria.map { ($0.key, $0.label) }, uniquingKeysWith: { a, _ in a })
-        var alphaRows = [head(["Tiêu chí", "Hệ số α", "Ý nghĩa"])]
+        var alphaRows = [head([.criterion, .alpha, .alphaMeaning])]
         for r in selection.reliability {
-            let name = r.criterion == "total" ? "Tổng điểm" : (criterionLabels[r.criterion] ?? r.criterion)
+            let name = r.criterion == "total" ? w(.totalScore) : (criterionLabels[r.criterion] ?? r.criterion)
             alphaRows.append(row([name.nfc, r.alpha.map { Vietnamese.decimal($0, places: 3) } ?? "—",
                                   Vietnamese.alphaReading(r.alpha)]))
         }
-        let reliability = Section(title: t("Độ tin cậy của việc chấm điểm"), blocks: [
-            .paragraph(t("Hệ số alpha của Krippendorff (thang khoảng) đo mức các thành viên Hội đồng chấm giống nhau khi "
-                + "cùng chấm một bài: 1 là hoàn toàn thống nhất, 0 là không hơn chấm ngẫu nhiên. "
-                + "Từ 0,8 trở lên được coi là tin cậy; từ 0,667 đến dưới 0,8 chỉ nên dùng thận trọng.")),
-            .table(Table(caption: t("Hệ số alpha theo tiêu chí"), rows: alphaRows)),
+        let reliability = Section(title: t(w(.reliabilityTitle)), blocks: [
+            .paragraph(t(w(.reliabilityText))),
+            .table(Table(caption: t(w(.reliabilityCaption)), rows: alphaRows)),
         ])
 
-        var blocks: [Block] = [.paragraph(t("Phụ lục này trình bày cách Hội đồng tuyển chọn các bài in trong sách."))]
+        var blocks: [Block] = [.paragraph(t(w(.selectionIntro)))]
         if let record = selection.record {
-            blocks.append(.paragraph(t("Kết quả lấy từ biên bản vòng chọn cuối: " + record + ".")))
+            blocks.append(.paragraph(t(w(.selectionRecord, ["record": .text(record)]))))
         }
         blocks += [.section(criteria), .section(rounds), .section(quotas), .section(reliability)]
-        return Appendix(id: "phu_luc_tuyen_chon", label: label, title: "Cách thức tuyển chọn", blocks: blocks)
+        return Appendix(id: "phu_luc_tuyen_chon", label: label, title: w(.selectionTitle), blocks: blocks)
     }
 
     static func entryListAppendix(entries: [Entry], label: String, words: Language = .vi) -> Appendix {

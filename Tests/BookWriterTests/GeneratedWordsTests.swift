@@ -66,14 +66,16 @@ import Testing
         let book = try sampleBook()
         #expect(book.language == "vi")
         let vietnamese = PlainTextRenderer(width: 72).render(book)
-        for word in ["Mục lục", "Phần I. ", "Phụ lục A. ", "Tóm tắt: ", "Kết quả", "Loại: ", "Chỉ mục địa bàn"] {
+        for word in ["Mục lục", "Phần I. ", "Phụ lục A. ", "Tóm tắt: ", "Kết quả", "Loại: ", "Chỉ mục địa bàn",
+                     "Cách thức tuyển chọn", "Tiêu chí chấm điểm"] {
             #expect(vietnamese.contains(word), "\(word)")
         }
         var manuscript = Sample.manuscript
         manuscript.book?.language = "en"
         let english = try Book(manuscript: manuscript, selection: Sample.selection)
         let text = PlainTextRenderer(width: 72).render(english)
-        for word in ["Contents", "Part I. ", "Appendix A. ", "Summary: ", "Results", "Kind: ", "Index of districts"] {
+        for word in ["Contents", "Part I. ", "Appendix A. ", "Summary: ", "Results", "Kind: ", "Index of districts",
+                     "How the entries were selected", "Scoring criteria"] {
             #expect(text.contains(word), "\(word)")
         }
         #expect(!text.contains("Mục lục") && !text.contains("Phần I. "))
