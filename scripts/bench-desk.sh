@@ -10,11 +10,11 @@ MS="$WORK/ms"
 # Three reviewers per eligible candidate, as the editors would assign them.
 "$BIN" assign --manuscript "$MS" --round shortlist --per 3 --write >/dev/null
 
-"$BIN" desk serve --manuscript "$MS" --port 0 >"$WORK/serve.out" 2>"$WORK/serve.err" &
+"$BIN" desk serve --manuscript "$MS" --port 0 --lang en >"$WORK/serve.out" 2>"$WORK/serve.err" &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 100); do grep -q listening "$WORK/serve.out" 2>/dev/null && break; sleep 0.1; done
-PORT=$(sed -n 's/^listening on http:\/\/127\.0\.0\.1:\([0-9]*\)\/.*/\1/p' "$WORK/serve.out")
+PORT=$(sed -n 's/.*http:\/\/127\.0\.0\.1:\([0-9]*\)\/.*/\1/p' "$WORK/serve.out")
 ORIGIN="http://127.0.0.1:$PORT"
 LINK=$("$BIN" desk invite --manuscript "$MS" --round shortlist --port "$PORT" --format json 2>/dev/null \
   | /usr/bin/python3 -c 'import json,sys; links = json.load(sys.stdin); print(links[sorted(links)[0]])')

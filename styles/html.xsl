@@ -230,6 +230,156 @@
   </xsl:template>
   <xsl:template name="book.titlepage.verso"/>
 
+  <!-- ================================================================
+       Navigation above and below each page: previous, up and next, labelled with docbook-xsl's
+       Vietnamese words (nav-prev "Trước đó", nav-up "Lên", nav-next "Kế tiếp", nav-home "Đầu")
+       and the titles. docbook-xsl's own templates label their layout tables
+       summary="Navigation header" / "Navigation footer" in English whatever the language, so
+       they are replaced; same rows and classes (book.css), role="presentation" instead.
+       ================================================================ -->
+
+  <xsl:template name="vi.nav.link">
+    <xsl:param name="object"/>
+    <xsl:param name="direction"/>
+    <xsl:param name="key"/>
+    <a accesskey="{$key}">
+      <xsl:attribute name="href">
+        <xsl:call-template name="href.target">
+          <xsl:with-param name="object" select="$object"/>
+        </xsl:call-template>
+      </xsl:attribute>
+      <xsl:call-template name="navig.content">
+        <xsl:with-param name="direction" select="$direction"/>
+      </xsl:call-template>
+    </a>
+  </xsl:template>
+
+  <!-- prev | middle | next, one table row; the middle is a link up, a title, or nothing. -->
+  <xsl:template name="vi.nav.row">
+    <xsl:param name="prev"/>
+    <xsl:param name="next"/>
+    <xsl:param name="up" select="/d:foo"/>
+    <xsl:param name="title" select="/d:foo"/>
+    <xsl:param name="side" select="'20%'"/>
+    <xsl:param name="middle" select="'th'"/>
+    <tr>
+      <td width="{$side}" align="{$direction.align.start}">
+        <xsl:if test="count($prev) &gt; 0">
+          <xsl:call-template name="vi.nav.link">
+            <xsl:with-param name="object" select="$prev"/>
+            <xsl:with-param name="direction" select="'prev'"/>
+            <xsl:with-param name="key" select="'p'"/>
+          </xsl:call-template>
+        </xsl:if>
+        <xsl:text>&#160;</xsl:text>
+      </td>
+      <xsl:element name="{$middle}">
+        <xsl:attribute name="width"><xsl:value-of select="100 - 2 * substring-before($side, '%')"/>%</xsl:attribute>
+        <xsl:attribute name="align">center</xsl:attribute>
+        <xsl:choose>
+          <xsl:when test="count($up) &gt; 0">
+            <xsl:call-template name="vi.nav.link">
+              <xsl:with-param name="object" select="$up"/>
+              <xsl:with-param name="direction" select="'up'"/>
+              <xsl:with-param name="key" select="'u'"/>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:when test="count($title) &gt; 0">
+            <xsl:apply-templates select="$title" mode="object.title.markup"/>
+          </xsl:when>
+          <xsl:otherwise>&#160;</xsl:otherwise>
+        </xsl:choose>
+      </xsl:element>
+      <td width="{$side}" align="{$direction.align.end}">
+        <xsl:text>&#160;</xsl:text>
+        <xsl:if test="count($next) &gt; 0">
+          <xsl:call-template name="vi.nav.link">
+            <xsl:with-param name="object" select="$next"/>
+            <xsl:with-param name="direction" select="'next'"/>
+            <xsl:with-param name="key" select="'n'"/>
+          </xsl:call-template>
+        </xsl:if>
+      </td>
+    </tr>
+  </xsl:template>
+
+  <xsl:template name="header.navigation">
+    <xsl:param name="prev" select="/d:foo"/>
+    <xsl:param name="next" select="/d:foo"/>
+    <xsl:param name="nav.context"/>
+    <xsl:variable name="home" select="/*[1]"/>
+    <xsl:variable name="up" select="parent::*[generate-id() != generate-id($home)]"/>
+    <xsl:if test="$suppress.navigation = '0' and $suppress.header.navigation = '0'">
+      <div class="navheader">
+        <table width="100%" role="presentation">
+          <tr>
+            <th colspan="3" align="center">
+              <xsl:apply-templates select="." mode="object.title.markup"/>
+            </th>
+          </tr>
+          <xsl:if test="count($prev) &gt; 0 or count($up) &gt; 0 or count($next) &gt; 0">
+            <xsl:call-template name="vi.nav.row">
+              <xsl:with-param name="prev" select="$prev"/>
+              <xsl:with-param name="next" select="$next"/>
+              <xsl:with-param name="title" select="$up"/>
+            </xsl:call-template>
+          </xsl:if>
+        </table>
+        <xsl:if test="$header.rule != 0">
+          <hr/>
+        </xsl:if>
+      </div>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="footer.navigation">
+    <xsl:param name="prev" select="/d:foo"/>
+    <xsl:param name="next" select="/d:foo"/>
+    <xsl:param name="nav.context"/>
+    <xsl:variable name="home" select="/*[1]"/>
+    <xsl:variable name="up" select="parent::*[generate-id() != generate-id($home)]"/>
+    <xsl:if test="$suppress.navigation = '0' and $suppress.footer.navigation = '0'">
+      <div class="navfooter">
+        <xsl:if test="$footer.rule != 0">
+          <hr/>
+        </xsl:if>
+        <table width="100%" role="presentation">
+          <xsl:if test="count($prev) &gt; 0 or count($up) &gt; 0 or count($next) &gt; 0">
+            <xsl:call-template name="vi.nav.row">
+              <xsl:with-param name="prev" select="$prev"/>
+              <xsl:with-param name="next" select="$next"/>
+              <xsl:with-param name="up" select="$up"/>
+              <xsl:with-param name="side" select="'40%'"/>
+              <xsl:with-param name="middle" select="'td'"/>
+            </xsl:call-template>
+          </xsl:if>
+          <tr>
+            <td width="40%" align="{$direction.align.start}" valign="top">
+              <xsl:apply-templates select="$prev" mode="object.title.markup"/>
+              <xsl:text>&#160;</xsl:text>
+            </td>
+            <td width="20%" align="center">
+              <xsl:choose>
+                <xsl:when test="generate-id($home) != generate-id(.)">
+                  <xsl:call-template name="vi.nav.link">
+                    <xsl:with-param name="object" select="$home"/>
+                    <xsl:with-param name="direction" select="'home'"/>
+                    <xsl:with-param name="key" select="'h'"/>
+                  </xsl:call-template>
+                </xsl:when>
+                <xsl:otherwise>&#160;</xsl:otherwise>
+              </xsl:choose>
+            </td>
+            <td width="40%" align="{$direction.align.end}" valign="top">
+              <xsl:text>&#160;</xsl:text>
+              <xsl:apply-templates select="$next" mode="object.title.markup"/>
+            </td>
+          </tr>
+        </table>
+      </div>
+    </xsl:if>
+  </xsl:template>
+
   <!-- Captions: figures below the picture (book convention), tables above. -->
   <xsl:param name="formal.title.placement">
     figure after

@@ -1,5 +1,6 @@
 import Foundation
 import ManuscriptModel
+import Messages
 
 /// Why a book cannot be built from a manuscript and a selection.
 public enum BookError: Error, Equatable, CustomStringConvertible {
@@ -9,15 +10,19 @@ public enum BookError: Error, Equatable, CustomStringConvertible {
     case unknownDistrict(submission: String, district: String)
     case badFragment(path: String, message: String)
 
-    public var description: String {
+    /// The reason for a person, rendered in whichever language is asked for.
+    public var message: Message {
         switch self {
-        case .missingBookMetadata: "book.xml is missing: the book needs a title"
-        case .unknownSubmission(let id): "the selection names submission \(id), which is not in the manuscript"
-        case .unknownField(let id, let f): "submission \(id) belongs to field '\(f)', which fields.xml does not list"
-        case .unknownDistrict(let id, let d): "submission \(id) belongs to district '\(d)', which districts.xml does not list"
-        case .badFragment(let path, let message): "\(path): cannot read the DocBook fragment: \(message)"
+        case .missingBookMetadata: BookText.missingBookMetadata.message
+        case .unknownSubmission(let id): BookText.unknownSubmission.with(["id": .text(id)])
+        case .unknownField(let id, let f): BookText.unknownField.with(["id": .text(id), "field": .text(f)])
+        case .unknownDistrict(let id, let d): BookText.unknownDistrict.with(["id": .text(id), "district": .text(d)])
+        case .badFragment(let path, let message):
+            BookText.badFragment.with(["path": .text(path), "problem": .message(.verbatim(message))])
         }
     }
+
+    public var description: String { message.text() }
 }
 
 extension Book {
@@ -40,6 +45,7 @@ extension Book {
     ///   nor `year`. Nothing here reads the clock.
     public init(manuscript: Manuscript, selection: BookSelection, fallbackDate: CalendarDate? = nil) throws(BookError) {
         guard let meta = manuscript.book else { throw .missingBookMetadata }
+        let words = Language(code: meta.language) ?? .vi
         let submissions = Dictionary(manuscript.submissions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let districts = Dictionary(manuscript.districts.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let fieldCodes = Set(manuscript.fields.map(\.code))
@@ -72,7 +78,7 @@ extension Book {
                 people: text.people.map { Person(role: $0.role, name: $0.name.nfc.whitespaceCollapsed) },
                 summary: text.summary.nfc,
                 body: Book.sectionsLast(text.body.map(\.nfc)),
-                results: Book.resultsTable(text.results ?? []),
+                results: Book.resultsTable(text.results ?? [], words: words),
                 endorsement: original.endorsement.map { Endorsement(by: $0.by.nfc, level: $0.level.nfc, date: $0.date) },
                 attachmentCaptions: captions,
                 selection: chosen,
@@ -110,7 +116,7 @@ extension Book {
         for fragment in meta.front {
             let nfc = DocBookFragment(path: fragment.path, xml: fragment.xml.nfc)
             let read = try FragmentReader.read(nfc)
-            front.append(Preface(fragment: nfc, title: read.title ?? "Lời nói đầu", blocks: read.blocks))
+            front.append(Preface(fragment: nfc, title: read.title ?? BookText.preface.template(in: words), blocks: read.blocks))
         }
 
         let year = meta.year ?? meta.date?.year ?? fallbackDate?.year
@@ -128,10 +134,10 @@ extension Book {
             indexes: []
         )
         self.appendices = [
-            Book.selectionAppendix(manuscript: manuscript, selection: selection, label: "A"),
-            Book.entryListAppendix(entries: self.entries, label: "B"),
+            Book.selectionAppendix(manuscript: manuscript, selection: selection, label: "A", words: words),
+            Book.entryListAppendix(entries: self.entries, label: "B", words: words),
         ]
-        self.indexes = Book.indexes(entries: self.entries)
+        self.indexes = Book.indexes(entries: self.entries, words: words)
     }
 
     // MARK: Body normalisation
@@ -169,16 +175,15 @@ extension Book {
     // MARK: Results
 
     /// "Chỉ tiêu | Trước | Sau" when any indicator has a baseline, else "Chỉ tiêu | Kết quả".
-    static func resultsTable(_ indicators: [Indicator]) -> Table? {
+    static func resultsTable(_ indicators: [Indicator], words: Language = .vi) -> Table? {
         guard !indicators.isEmpty else { return nil }
         let withBaseline = indicators.contains { $0.baselineText != nil }
         func amount(_ text: String, _ unit: String?) -> [Inline] {
             let n = Vietnamese.number(text)
             return [.text(unit.map { n + " " + $0.nfc } ?? n)]
         }
-        var rows = [TableRow(isHead: true, cells: withBaseline
-            ? [TableCell(content: [.text("Chỉ tiêu")]), TableCell(content: [.text("Trước")]), TableCell(content: [.text("Sau")])]
-            : [TableCell(content: [.text("Chỉ tiêu")]), TableCell(content: [.text("Kết quả")])])]
+        let head: [BookText] = withBaseline ? [.indicator, .before, .after] : [.indicator, .results]
+        var rows = [TableRow(isHead: true, cells: head.map { TableCell(content: [.text($0.template(in: words))]) })]
         for indicator in indicators {
             var cells = [TableCell(content: indicator.label.nfc)]
             if withBaseline {
@@ -192,33 +197,34 @@ extension Book {
 
     // MARK: Appendices
 
-    static func selectionAppendix(manuscript: Manuscript, selection: BookSelection, label: String) -> Appendix {
+    static func selectionAppendix(manuscript: Manuscript, selection: BookSelection, label: String,
+                                  words: Language = .vi) -> Appendix {
         let rubric = manuscript.rubric
+        func w(_ key: BookText, _ arguments: [String: MessageValue] = [:]) -> String { key.with(arguments).text(in: words) }
         let totalWeight = rubric.criteria.reduce(0) { $0 + $1.weight }
         func t(_ s: String) -> [Inline] { [.text(s)] }
         func cell(_ s: String, span: Int = 1) -> TableCell { TableCell(colspan: span, content: t(s)) }
-        func head(_ cells: [String]) -> TableRow { TableRow(isHead: true, cells: cells.map { cell($0) }) }
+        func head(_ cells: [BookText]) -> TableRow { TableRow(isHead: true, cells: cells.map { cell(w($0)) }) }
         func row(_ cells: [String]) -> TableRow { TableRow(isHead: false, cells: cells.map { cell($0) }) }
         func weight(_ w: Double) -> String {
             w == w.rounded() ? Vietnamese.number(String(Int64(w))) : Vietnamese.decimal(w, places: 2)
         }
 
         // Criteria.
-        var criteriaRows = [head(["Tiêu chí", "Trọng số", "Tỷ trọng"])]
+        var criteriaRows = [head([.criterion, .weight, .share])]
         for c in rubric.criteria {
             let share = totalWeight > 0 ? c.weight / totalWeight * 100 : 0
             criteriaRows.append(row([c.label.nfc, weight(c.weight), Vietnamese.decimal(share, places: 1) + "%"]))
         }
-        let criteria = Section(title: t("Tiêu chí chấm điểm"), blocks: [
-            .paragraph(t("Mỗi thành viên Hội đồng chấm từng bài theo các tiêu chí dưới đây, trên thang điểm từ "
-                + Vietnamese.decimal(rubric.min, places: 0) + " đến " + Vietnamese.decimal(rubric.max, places: 0)
-                + ". Điểm của một phiếu là trung bình có trọng số của các tiêu chí.")),
-            .table(Table(caption: t("Tiêu chí và trọng số"), rows: criteriaRows)),
+        let criteria = Section(title: t(w(.criteriaTitle)), blocks: [
+            .paragraph(t(w(.criteriaText, ["min": .text(Vietnamese.decimal(rubric.min, places: 0)),
+                                           "max": .text(Vietnamese.decimal(rubric.max, places: 0))]))),
+            .table(Table(caption: t(w(.criteriaCaption)), rows: criteriaRows)),
         ])
 
         // Rounds.
         let planned = Dictionary(manuscript.selection.rounds.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var roundRows = [head(["Vòng", "Cách xét", "Số bài xét", "Số bài đạt"])]
+        var roundRows = [head([.round, .roundMethod, .roundConsidered, .roundPassed])]
         var roundItems: [[Block]] = []
         for summary in selection.rounds {
             roundRows.append(row([summary.id, Vietnamese.roundType(summary.type),
@@ -226,18 +232,18 @@ extension Book {
             var parameters: [String] = []
             if let round = planned[summary.id] {
                 parameters += round.requirements.map { Vietnamese.rule($0.rule) }
-                if let keep = round.keep { parameters.append("giữ lại \(Vietnamese.number(String(keep))) bài điểm cao nhất") }
-                if let m = round.minReviews { parameters.append("mỗi bài cần ít nhất \(m) phiếu chấm hợp lệ") }
-                if let count = round.count { parameters.append("chọn đúng \(Vietnamese.number(String(count))) bài") }
-                if !round.quotas.isEmpty { parameters.append("tuân thủ cơ cấu ở mục tiếp theo") }
+                if let keep = round.keep { parameters.append(w(.roundKeep, ["n": .text(Vietnamese.number(String(keep)))])) }
+                if let m = round.minReviews { parameters.append(w(.roundMinReviews, ["n": .text(String(m))])) }
+                if let count = round.count { parameters.append(w(.roundCount, ["n": .text(Vietnamese.number(String(count)))])) }
+                if !round.quotas.isEmpty { parameters.append(w(.roundQuotas)) }
             }
-            if let a = summary.aggregate { parameters.append("cách tổng hợp điểm: " + Vietnamese.aggregate(a)) }
-            let text = "Vòng “" + summary.id + "” (" + Vietnamese.roundType(summary.type).lowercased() + ")"
+            if let a = summary.aggregate { parameters.append(w(.roundAggregate, ["aggregate": .text(Vietnamese.aggregate(a))])) }
+            let text = w(.roundLine, ["id": .text(summary.id), "type": .text(Vietnamese.roundType(summary.type).lowercased())])
                 + (parameters.isEmpty ? "." : ": " + parameters.joined(separator: "; ") + ".")
             roundItems.append([.paragraph(t(text))])
         }
-        let rounds = Section(title: t("Các vòng tuyển chọn"), blocks: [
-            .table(Table(caption: t("Các vòng và số bài qua từng vòng"), rows: roundRows)),
+        let rounds = Section(title: t(w(.roundsTitle)), blocks: [
+            .table(Table(caption: t(w(.roundsCaption)), rows: roundRows)),
             .list(ListBlock(type: .number, items: roundItems)),
         ])
 
@@ -252,73 +258,70 @@ extension Book {
             case .unit: q.value
             }
         }
-        var quotaRows = [head(["Theo", "Giá trị", "Tối thiểu", "Tối đa", "Đã chọn"])]
+        var quotaRows = [head([.quotaBy, .quotaValue, .quotaMin, .quotaMax, .quotaFilled])]
         for fill in selection.quotas {
             let q = fill.quota
             quotaRows.append(row([Vietnamese.dimension(q.dimension), valueName(q).nfc,
                                   q.min.map { String($0) } ?? "—", q.max.map { String($0) } ?? "—", String(fill.filled)]))
         }
-        var quotaBlocks: [Block] = [.paragraph(t("Bộ sách được chọn sao cho tổng điểm của các bài cao nhất có thể ("
-            + Vietnamese.decimal(selection.objective, places: 2)
-            + ") trong khi vẫn bảo đảm mọi yêu cầu về cơ cấu dưới đây."))]
+        var quotaBlocks: [Block] = [
+            .paragraph(t(w(.quotasText, ["objective": .text(Vietnamese.decimal(selection.objective, places: 2))]))),
+        ]
         if selection.quotas.isEmpty {
-            quotaBlocks.append(.paragraph(t("Vòng chọn cuối không đặt yêu cầu về cơ cấu.")))
+            quotaBlocks.append(.paragraph(t(w(.quotasNone))))
         } else {
-            quotaBlocks.append(.table(Table(caption: t("Yêu cầu về cơ cấu và kết quả"), rows: quotaRows)))
+            quotaBlocks.append(.table(Table(caption: t(w(.quotasCaption)), rows: quotaRows)))
         }
         let included = selection.entries.filter { $0.includedBecause != nil }
         if !included.isEmpty {
-            quotaBlocks.append(.paragraph(t("Các bài được Hội đồng quyết định đưa vào sách:")))
+            quotaBlocks.append(.paragraph(t(w(.quotasIncluded))))
             quotaBlocks.append(.list(ListBlock(type: .bullet, items: included.map {
                 [.paragraph(t($0.submission + ": " + ($0.includedBecause ?? "").nfc))]
             })))
         }
-        let quotas = Section(title: t("Cơ cấu của bộ sách"), blocks: quotaBlocks)
+        let quotas = Section(title: t(w(.quotasTitle)), blocks: quotaBlocks)
 
         // Reliability.
         let criterionLabels = Dictionary(rubric.criteria.map { ($0.key, $0.label) }, uniquingKeysWith: { a, _ in a })
-        var alphaRows = [head(["Tiêu chí", "Hệ số α", "Ý nghĩa"])]
+        var alphaRows = [head([.criterion, .alpha, .alphaMeaning])]
         for r in selection.reliability {
-            let name = r.criterion == "total" ? "Tổng điểm" : (criterionLabels[r.criterion] ?? r.criterion)
+            let name = r.criterion == "total" ? w(.totalScore) : (criterionLabels[r.criterion] ?? r.criterion)
             alphaRows.append(row([name.nfc, r.alpha.map { Vietnamese.decimal($0, places: 3) } ?? "—",
                                   Vietnamese.alphaReading(r.alpha)]))
         }
-        let reliability = Section(title: t("Độ tin cậy của việc chấm điểm"), blocks: [
-            .paragraph(t("Hệ số alpha của Krippendorff (thang khoảng) đo mức các thành viên Hội đồng chấm giống nhau khi "
-                + "cùng chấm một bài: 1 là hoàn toàn thống nhất, 0 là không hơn chấm ngẫu nhiên. "
-                + "Từ 0,8 trở lên được coi là tin cậy; từ 0,667 đến dưới 0,8 chỉ nên dùng thận trọng.")),
-            .table(Table(caption: t("Hệ số alpha theo tiêu chí"), rows: alphaRows)),
+        let reliability = Section(title: t(w(.reliabilityTitle)), blocks: [
+            .paragraph(t(w(.reliabilityText))),
+            .table(Table(caption: t(w(.reliabilityCaption)), rows: alphaRows)),
         ])
 
-        var blocks: [Block] = [.paragraph(t("Phụ lục này trình bày cách Hội đồng tuyển chọn các bài in trong sách."))]
+        var blocks: [Block] = [.paragraph(t(w(.selectionIntro)))]
         if let record = selection.record {
-            blocks.append(.paragraph(t("Kết quả lấy từ biên bản vòng chọn cuối: " + record + ".")))
+            blocks.append(.paragraph(t(w(.selectionRecord, ["record": .text(record)]))))
         }
         blocks += [.section(criteria), .section(rounds), .section(quotas), .section(reliability)]
-        return Appendix(id: "phu_luc_tuyen_chon", label: label, title: "Cách thức tuyển chọn", blocks: blocks)
+        return Appendix(id: "phu_luc_tuyen_chon", label: label, title: w(.selectionTitle), blocks: blocks)
     }
 
-    static func entryListAppendix(entries: [Entry], label: String) -> Appendix {
-        var rows = [TableRow(isHead: true, cells: ["STT", "Mã", "Tên", "Lĩnh vực", "Địa bàn", "Điểm", "Số phiếu", "Biên tập"]
-            .map { TableCell(content: [.text($0)]) })]
+    static func entryListAppendix(entries: [Entry], label: String, words: Language = .vi) -> Appendix {
+        let head: [BookText] = [.listNumber, .listID, .listName, .listField, .district, .listScore, .listReviews, .listEdited]
+        var rows = [TableRow(isHead: true, cells: head.map { TableCell(content: [.text($0.template(in: words))]) })]
         for e in entries {
             let cells: [[Inline]] = [
                 [.text(String(e.number))], [.text(e.submission)], e.title.withoutNotes, [.text(e.field.name)],
                 [.text(e.district.name)], [.text(Vietnamese.decimal(e.selection.score, places: 2))],
-                [.text(String(e.selection.countedReviews))], [.text(e.edited ? "có" : "")],
+                [.text(String(e.selection.countedReviews))], [.text(e.edited ? BookText.editedMark.template(in: words) : "")],
             ]
             rows.append(TableRow(isHead: false, cells: cells.map { TableCell(content: $0) }))
         }
-        return Appendix(id: "phu_luc_danh_sach", label: label, title: "Danh sách các mô hình, điển hình được chọn", blocks: [
-            .paragraph([.text("Số thứ tự là số chương trong sách. Điểm là điểm tổng hợp của vòng chọn cuối; "
-                + "“Biên tập” đánh dấu các bài in theo bản đã được biên tập lại.")]),
-            .table(Table(caption: [.text("Các bài được chọn")], rows: rows)),
+        return Appendix(id: "phu_luc_danh_sach", label: label, title: BookText.listTitle.template(in: words), blocks: [
+            .paragraph([.text(BookText.listNote.template(in: words))]),
+            .table(Table(caption: [.text(BookText.listCaption.template(in: words))], rows: rows)),
         ])
     }
 
     // MARK: Indexes
 
-    static func indexes(entries: [Entry]) -> [Index] {
+    static func indexes(entries: [Entry], words: Language = .vi) -> [Index] {
         func build(_ kind: IndexKind, id: String, title: String, term: (Entry) -> String) -> Index {
             var order: [String] = []
             var hits: [String: [Entry]] = [:]
@@ -335,8 +338,8 @@ extension Book {
             return Index(id: id, kind: kind, title: title, groups: groups)
         }
         return [
-            build(.district, id: "chi_muc_dia_ban", title: "Chỉ mục địa bàn") { Vietnamese.districtIndexTerm($0.district.name) },
-            build(.unit, id: "chi_muc_don_vi", title: "Chỉ mục đơn vị") { $0.unit.name },
+            build(.district, id: "chi_muc_dia_ban", title: BookText.districtIndex.template(in: words)) { Vietnamese.districtIndexTerm($0.district.name) },
+            build(.unit, id: "chi_muc_don_vi", title: BookText.unitIndex.template(in: words)) { $0.unit.name },
         ]
     }
 }

@@ -1,4 +1,5 @@
 import ManuscriptModel
+import Messages
 
 /// The finished book as values: what both the DocBook writer and the plain-text renderer print,
 /// so the two can never disagree. Built by `Book.init(manuscript:selection:fallbackDate:)`.
@@ -21,6 +22,10 @@ public struct Book: Hashable, Sendable {
     public var parts: [Part]
     public var appendices: [Appendix]
     public var indexes: [Index]
+
+    /// The language of the words the program adds to the book (`BookText`): the book's own
+    /// (`xml:lang` of book.xml), Vietnamese when it is neither Vietnamese nor English.
+    public var words: Language { Language(code: language) ?? .vi }
 
     /// Every entry in book order (chapter 1 first).
     public var entries: [Entry] { parts.flatMap(\.entries) }
@@ -75,17 +80,18 @@ extension Book {
         /// The text came from `edits/` rather than the original submission.
         public var edited: Bool
 
-        /// Label/value lines shown under the title (kind, unit, district, period, people).
-        public var facts: [(term: String, value: [Inline])] {
+        /// Label/value lines shown under the title (kind, unit, district, period, people), labelled in
+        /// the book's language.
+        public func facts(in words: Language) -> [(term: String, value: [Inline])] {
             var out: [(String, [Inline])] = [
-                ("Loại", [.text(Vietnamese.kind(kind))]),
-                ("Đơn vị", [.text(unit.name + " (" + Vietnamese.unitLevel(unit.level) + ")")]),
-                ("Địa bàn", [.text(district.name)]),
-                ("Thời gian thực hiện", [.text(Vietnamese.period(period))]),
+                (BookText.kind.template(in: words), [.text(Vietnamese.kind(kind))]),
+                (BookText.unit.template(in: words), [.text(unit.name + " (" + Vietnamese.unitLevel(unit.level) + ")")]),
+                (BookText.district.template(in: words), [.text(district.name)]),
+                (BookText.period.template(in: words), [.text(Vietnamese.period(period))]),
             ]
             if !people.isEmpty {
                 let names = people.map { $0.name + " (" + Vietnamese.role($0.role) + ")" }
-                out.append((people.count == 1 ? "Người thực hiện" : "Những người thực hiện",
+                out.append(((people.count == 1 ? BookText.person : BookText.people).template(in: words),
                             [.text(names.joined(separator: ", "))]))
             }
             return out

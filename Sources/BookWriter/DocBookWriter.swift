@@ -1,5 +1,6 @@
 import Foundation
 import ManuscriptModel
+import Messages
 import XMLKit
 
 /// Writes a `Book` as one DocBook 5.0 document (valid against the official RELAX NG schema).
@@ -30,7 +31,7 @@ public enum DocBookWriter {
     /// the end of `</part>`), so a validator can check the parts apart. `parts` is empty when
     /// normalising the text to NFC moved bytes (then the offsets would be wrong).
     public static func writeWithParts(_ book: Book) -> (xml: String, parts: [Range<Int>]) {
-        var w = DocBookOutput()
+        var w = DocBookOutput(words: book.words)
         w.xml.reserveCapacity(4096 + book.parts.reduce(0) { $0 + $1.entries.count } * 3000)
         w.open("book", [("xmlns", namespace), ("xmlns:xlink", xlinkNamespace), ("version", "5.0"),
                         ("xml:lang", book.language), ("xml:id", "sach")])
@@ -71,6 +72,8 @@ public enum DocBookWriter {
 
 /// The book's elements in DocBook, written with XMLKit's `XMLWriter` (the one writer and escaper).
 struct DocBookOutput: BlockVisitor, InlineVisitor {
+    /// The book's language, for the words the program adds (`BookText`).
+    let words: Language
     var xml = XMLWriter()
     var out: String { xml.output }
 
@@ -103,7 +106,7 @@ struct DocBookOutput: BlockVisitor, InlineVisitor {
         for editor in book.editors {
             open("editor")
             personName(editor.name)
-            if editor.role == "chief" { element("contrib", "Chủ biên") }
+            if editor.role == "chief" { element("contrib", BookText.chiefEditor.template(in: words)) }
             close("editor")
             nl()
         }
@@ -175,7 +178,7 @@ struct DocBookOutput: BlockVisitor, InlineVisitor {
         close("indexterm")
         nl()
         open("variablelist", [("role", "entry-facts")])
-        for fact in entry.facts {
+        for fact in entry.facts(in: words) {
             open("varlistentry")
             open("term")
             text(fact.term)
@@ -192,15 +195,15 @@ struct DocBookOutput: BlockVisitor, InlineVisitor {
         blocks(entry.body)
         if let results = entry.results {
             open("section", [("role", "results")])
-            element("title", Book.Entry.resultsTitle)
+            element("title", BookText.results.template(in: words))
             nl()
             table(results)
             close("section")
             nl()
         }
-        if let endorsement = entry.endorsementText {
+        if let endorsement = entry.endorsementText(in: words) {
             open("section", [("role", "endorsement")])
-            element("title", Book.Entry.endorsementTitle)
+            element("title", BookText.endorsement.template(in: words))
             element("para", endorsement)
             close("section")
             nl()
@@ -435,12 +438,11 @@ struct DocBookOutput: BlockVisitor, InlineVisitor {
 }
 
 extension Book.Entry {
-    static let resultsTitle = "Kết quả"
-    static let endorsementTitle = "Xác nhận"
-
-    /// "Ban Chỉ đạo huyện Gia Viễn (cấp huyện) xác nhận ngày 02/04/2024."
-    public var endorsementText: String? {
+    /// `Ban Chỉ đạo huyện Gia Viễn (cấp huyện) xác nhận ngày 02/04/2024.`, in the book's language.
+    public func endorsementText(in words: Language) -> String? {
         guard let e = endorsement else { return nil }
-        return e.by + " (" + Vietnamese.endorsementLevel(e.level) + ") xác nhận ngày " + Vietnamese.date(e.date) + "."
+        return BookText.endorsedOn.with([
+            "by": .text(e.by), "level": .text(Vietnamese.endorsementLevel(e.level)), "date": .text(Vietnamese.date(e.date)),
+        ]).text(in: words)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ManuscriptModel
+import Messages
 
 /// Renders a `Book` as plain UTF-8 text (NFC), wrapped to `width` displayed columns.
 ///
@@ -16,7 +17,7 @@ public struct PlainTextRenderer: Sendable {
     }
 
     public func render(_ book: Book) -> String {
-        var out = TextOutput(width: width)
+        var out = TextOutput(width: width, words: book.words)
         out.text.reserveCapacity(1 << 16 + book.entries.count * 4096)
         out.titlePage(book)
         out.contents(book)
@@ -42,14 +43,22 @@ public struct PlainTextRenderer: Sendable {
 /// The rendering state: the lines so far and the current chapter's footnotes.
 struct TextOutput: BlockVisitor {
     let width: Int
+    /// The book's language, for the words the program adds (`BookText`).
+    let words: Language
     var text = ""
     /// Blank lines pending before the next line (collapsed so there is never more than `max`).
     private var pendingBlank = 0
     private var started = false
     var notes: [[Inline]] = []
 
-    init(width: Int) {
+    init(width: Int, words: Language) {
         self.width = width
+        self.words = words
+    }
+
+    /// One of the book's fixed words, in the book's language.
+    func word(_ key: BookText, _ arguments: [String: MessageValue] = [:]) -> String {
+        key.with(arguments).text(in: words)
     }
 
     // MARK: Line output
@@ -132,8 +141,8 @@ struct TextOutput: BlockVisitor {
         }
         let chiefs = book.editors.filter { $0.role == "chief" }.map(\.name)
         let others = book.editors.filter { $0.role != "chief" }.map(\.name)
-        if !chiefs.isEmpty { lines(wrap("Chủ biên: " + list(chiefs), hanging: 4)) }
-        if !others.isEmpty { lines(wrap("Biên tập: " + list(others), hanging: 4)) }
+        if !chiefs.isEmpty { lines(wrap(word(.chiefEditors, ["names": .text(list(chiefs))]), hanging: 4)) }
+        if !others.isEmpty { lines(wrap(word(.editors, ["names": .text(list(others))]), hanging: 4)) }
         let imprint = [book.publisher, book.pubdate].compactMap { $0 }
         if !imprint.isEmpty {
             lines(wrap(imprint.joined(separator: ", "), hanging: 4))
@@ -142,18 +151,18 @@ struct TextOutput: BlockVisitor {
     }
 
     private func list(_ names: [String]) -> String {
-        names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " và " + names.last!
+        names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " " + word(.and) + " " + names.last!
     }
 
     mutating func contents(_ book: Book) {
-        heading("Mục lục", rule: "=")
+        heading(word(.contents), rule: "=")
         for preface in book.front {
             lines(wrap(preface.title, hanging: 4))
         }
         for part in book.parts {
-            lines(wrap("Phần " + part.label + ". " + part.field.name, hanging: 4))
+            lines(wrap(partHeading(part), hanging: 4))
             for entry in part.entries {
-                var scratch = TextOutput(width: width)
+                var scratch = TextOutput(width: width, words: words)
                 let marker = "\(entry.number). "
                 let title = scratch.flatten(entry.title.withoutNotes)
                 lines(TextLayout.wrap(title, width: width, first: spaces(3) + marker,
@@ -161,12 +170,20 @@ struct TextOutput: BlockVisitor {
             }
         }
         for appendix in book.appendices {
-            lines(wrap("Phụ lục " + appendix.label + ". " + appendix.title, hanging: 4))
+            lines(wrap(appendixHeading(appendix), hanging: 4))
         }
         for index in book.indexes {
             lines(wrap(index.title, hanging: 4))
         }
         blank(2)
+    }
+
+    func partHeading(_ part: Book.Part) -> String {
+        word(.partHeading, ["label": .text(part.label), "title": .text(part.field.name)])
+    }
+
+    func appendixHeading(_ appendix: Book.Appendix) -> String {
+        word(.appendixHeading, ["label": .text(appendix.label), "title": .text(appendix.title)])
     }
 
     mutating func preface(_ preface: Book.Preface) {
@@ -177,7 +194,7 @@ struct TextOutput: BlockVisitor {
     }
 
     mutating func part(_ part: Book.Part) {
-        heading("Phần " + part.label + ". " + part.field.name, rule: "=")
+        heading(partHeading(part), rule: "=")
         blocks(part.introBlocks, indent: 0, number: nil)
         flushNotes()
         blank(2)
@@ -186,24 +203,24 @@ struct TextOutput: BlockVisitor {
     mutating func entry(_ entry: Book.Entry) {
         let title = flatten(entry.title)
         heading("\(entry.number). " + title, rule: "-")
-        for fact in entry.facts {
+        for fact in entry.facts(in: words) {
             lines(wrap(fact.term + ": " + flatten(fact.value), hanging: 4))
         }
         blank()
         if !entry.summary.isEmpty {
-            lines(wrap("Tóm tắt: " + flatten(entry.summary), indent: 4))
+            lines(wrap(word(.summary, ["summary": .text(flatten(entry.summary))]), indent: 4))
             blank()
         }
         var sections = blocks(entry.body, indent: 0, number: "\(entry.number)")
         if let results = entry.results {
             sections += 1
-            heading(number: "\(entry.number).\(sections)", Book.Entry.resultsTitle)
+            heading(number: "\(entry.number).\(sections)", word(.results))
             table(results, indent: 0)
             blank()
         }
-        if let endorsement = entry.endorsementText {
+        if let endorsement = entry.endorsementText(in: words) {
             sections += 1
-            heading(number: "\(entry.number).\(sections)", Book.Entry.endorsementTitle)
+            heading(number: "\(entry.number).\(sections)", word(.endorsement))
             lines(wrap(endorsement))
             blank()
         }
@@ -212,7 +229,7 @@ struct TextOutput: BlockVisitor {
     }
 
     mutating func appendix(_ appendix: Book.Appendix) {
-        heading("Phụ lục " + appendix.label + ". " + appendix.title, rule: "=")
+        heading(appendixHeading(appendix), rule: "=")
         blocks(appendix.blocks, indent: 0, number: appendix.label)
         flushNotes()
         blank(2)
@@ -285,8 +302,7 @@ struct TextOutput: BlockVisitor {
     mutating func visitTable(_ t: Table, _ indent: Int) { table(t, indent: indent) }
 
     mutating func visitFigure(_ f: Figure, _ indent: Int) {
-        var s = "Hình"
-        if let caption = f.caption { s += ": " + flatten(caption) }
+        var s = f.caption.map { word(.figureCaption, ["caption": .text(flatten($0))]) } ?? word(.figure)
         s += " [" + DocBookWriter.imagePath(forAttachment: f.ref) + "]"
         lines(wrap(s, indent: indent, hanging: 2))
     }
@@ -302,7 +318,7 @@ struct TextOutput: BlockVisitor {
             let markerWidth = TextLayout.width(of: marker)
             // Render the item into a scratch output at the hanging indent, then put the marker
             // into the first line's indentation.
-            var scratch = TextOutput(width: width)
+            var scratch = TextOutput(width: width, words: words)
             scratch.notes = notes
             scratch.blocks(item, indent: indent + markerWidth, number: nil)
             notes = scratch.notes
@@ -328,7 +344,7 @@ struct TextOutput: BlockVisitor {
         let pad = spaces(indent)
         let room = width - pad.count
         if let caption = t.caption {
-            lines(wrap("Bảng: " + flatten(caption), indent: indent, hanging: 2))
+            lines(wrap(word(.tableCaption, ["caption": .text(flatten(caption))]), indent: indent, hanging: 2))
         }
         let columns = max(1, t.rows.map { $0.cells.reduce(0) { $0 + max(1, $1.colspan) } }.max() ?? 1)
         let texts: [[String]] = t.rows.map { row in row.cells.map { flatten($0.content) } }
@@ -434,7 +450,7 @@ struct TextOutput: BlockVisitor {
             if !first { blank() }
             first = false
             for (k, _) in row.cells.enumerated() {
-                let label = k < headTexts.count && head?.cells.count == row.cells.count ? headTexts[k] : "Cột \(k + 1)"
+                let label = k < headTexts.count && head?.cells.count == row.cells.count ? headTexts[k] : word(.column, ["n": .integer(k + 1)])
                 lines(wrap(label + ": " + texts[r][k], indent: indent, hanging: 2))
             }
         }

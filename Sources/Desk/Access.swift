@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// The desk's authorisation decisions, as pure functions of who is asking and what they ask for.
 /// Everything a reviewer reads or writes is keyed by their own session, never by a request parameter,
@@ -37,12 +38,12 @@ public enum Access {
     /// Why a state-changing request (PUT, POST) is refused, or nil when it may go on: the page must echo
     /// the session's CSRF token in `X-CSRF-Token`, and a browser's `Origin` (when sent) must be this
     /// server's own, `http://` + the `Host` the request was sent to.
-    public static func forgery(principal: Principal, csrfHeader: String?, origin: String?, host: String?) -> String? {
+    public static func forgery(principal: Principal, csrfHeader: String?, origin: String?, host: String?) -> Message? {
         if let origin, origin != "http://" + (host ?? "") {
-            return "cross-origin request refused"
+            return DeskText.crossOrigin.message
         }
         guard let csrfHeader, Secrets.equal(csrfHeader, principal.csrf) else {
-            return "missing or wrong X-CSRF-Token"
+            return DeskText.csrfMissing.message
         }
         return nil
     }

@@ -1,5 +1,6 @@
 import Foundation
 import ManuscriptModel
+import Messages
 import XMLKit
 
 /// The assignments of `round` in the manuscript; nil when the round has none.
@@ -30,11 +31,12 @@ public struct DeskRound: Sendable {
     ///   declared conflicts are the desk's own drafts, which the reviewer can still withdraw, so they do not hide.
     public init(manuscript: Manuscript, round: String, deskSheets: Set<String> = []) throws(DeskError) {
         guard manuscript.selection.rounds.contains(where: { $0.id == round }) else {
-            throw DeskError("round \(round) is not in selection.xml; the rounds are: "
-                            + manuscript.selection.rounds.map(\.id).joined(separator: ", "))
+            throw DeskError(DeskText.roundNotInSelection.text([
+                "round": .text(round), "rounds": .text(manuscript.selection.rounds.map(\.id).joined(separator: ", ")),
+            ]))
         }
         guard let assigned = assignments(of: manuscript, round: round) else {
-            throw DeskError("round \(round) has no assignments: write them first with `modelbook assign --round \(round)`")
+            throw DeskError(DeskText.roundNoAssignments.text(["round": .text(round)]))
         }
         self.manuscript = manuscript
         self.round = round

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import Messages
 import ServiceLifecycle
 
 /// The desk's web server (Hummingbird 2): the pages, their JSON API and the attachments of assigned
@@ -9,8 +10,14 @@ import ServiceLifecycle
 public struct DeskServer: Sendable {
     public static let cookieName = "desk_session"
     let desk: ReviewDesk
+    /// The language of every page and message the server writes.
+    public let language: Language
 
-    public init(desk: ReviewDesk) { self.desk = desk }
+    /// - Parameter language: by default the language the program was started with (`--lang`, `LANG`).
+    public init(desk: ReviewDesk, language: Language = Language.current) {
+        self.desk = desk
+        self.language = language
+    }
 
     /// Serves until SIGINT or SIGTERM (when `signals`), or until the returned group is shut down;
     /// `onRunning` gets the bound port (useful with port 0).
@@ -41,6 +48,7 @@ public struct DeskServer: Sendable {
     func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         let desk = self.desk
+        router.add(middleware: Speaking(language: language))
 
         // Pages and assets.
         router.get("/") { request, _ in
@@ -79,7 +87,7 @@ public struct DeskServer: Sendable {
         router.post("/signin/{token}") { request, context in
             let token = context.parameters.get("token") ?? ""
             guard Access.sameOrigin(origin: request.headers[.origin], host: request.head.authority) else {
-                return JSON.error(APIError(status: 403, error: "Yêu cầu không đến từ trang của bàn chấm."))
+                return JSON.error(APIError(status: 403, .notFromDesk))
             }
             guard Secrets.looksLikeToken(token) else { return Pages.signInFailed(.unknown) }
             let session = Secrets.token()
@@ -170,20 +178,30 @@ public struct DeskServer: Sendable {
             guard let p = try await principal(request) else { return JSON.signIn() }
             if let refusal = Access.forgery(principal: p, csrfHeader: request.headers[JSON.csrfHeader],
                                             origin: request.headers[.origin], host: request.head.authority) {
-                return JSON.error(APIError(status: 403, error: "Yêu cầu bị từ chối (\(refusal)). Hãy tải lại trang."))
+                return JSON.error(APIError(status: 403, error: DeskText.requestRefused.with(["why": .message(refusal)])))
             }
             var request = request
             let buffer: ByteBuffer
             do { buffer = try await request.collectBody(upTo: 64 * 1024) } catch {
-                return JSON.error(APIError(status: 413, error: "Nội dung gửi lên quá lớn."))
+                return JSON.error(APIError(status: 413, .bodyTooLarge))
             }
             do {
                 return try await body(p, Data(buffer.readableBytesView))
             } catch is DecodingError {
-                return JSON.error(APIError(status: 400, error: "Nội dung gửi lên không đúng dạng JSON mà bàn chấm cần."))
+                return JSON.error(APIError(status: 400, .bodyNotJSON))
             }
         }
         return router
+    }
+}
+
+/// Every request is answered in the server's language, whatever task the server runs it on.
+struct Speaking<Context: RequestContext>: RouterMiddleware {
+    let language: Language
+
+    func handle(_ request: Request, context: Context,
+                next: (Request, Context) async throws -> Response) async throws -> Response {
+        try await Language.$current.withValue(language) { try await next(request, context) }
     }
 }
 
@@ -203,7 +221,7 @@ enum JSON {
     static func error(_ e: APIError) -> Response { response(e.status, e) }
 
     static func signIn() -> Response {
-        error(APIError(status: 401, error: "Chưa đăng nhập. Hãy mở liên kết đăng nhập mà Ban Biên tập đã gửi."))
+        error(APIError(status: 401, .apiSignedOut))
     }
 
     static func response(_ status: Int, _ value: some Encodable) -> Response {

@@ -1,9 +1,12 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Messages
+import XMLKit
 
-/// The pages the desk serves: plain HTML shells in Vietnamese, one stylesheet and one script, all from
-/// the binary itself (no CDN, nothing from the network). The script fills the shells from the JSON API.
+/// The pages the desk serves: plain HTML shells in the language the server was started with, one
+/// stylesheet and one script, all from the binary itself (no CDN, nothing from the network). The script
+/// fills the shells from the JSON API, with the words each shell carries (`DeskText.pageWords`).
 enum Pages {
     enum Kind: String { case list, submission, editor }
 
@@ -18,22 +21,25 @@ enum Pages {
         return h
     }
 
+    /// A page in `Language.current`; `body` is markup whose text is already escaped.
     static func html(_ status: Int, title: String, body: String, page: String = "") -> Response {
+        let language = Language.current
+        let desk = escape(DeskText.deskName.text)
         let text = """
             <!DOCTYPE html>
-            <html lang="vi">
+            <html lang="\(language.rawValue)">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(title) — Bàn chấm điểm</title>
+            <title>\(escape(title)) — \(desk)</title>
             <link rel="stylesheet" href="/assets/desk.css">
             </head>
             <body data-page="\(page)">
-            <header class="top"><a href="/">Bàn chấm điểm</a><span id="who"></span></header>
+            <header class="top"><a href="/">\(desk)</a><span id="who"></span></header>
             <main id="main">
             \(body)
             </main>
-            \(page.isEmpty ? "" : "<script src=\"/assets/desk.js\"></script>")
+            \(page.isEmpty ? "" : words(language) + "\n<script src=\"/assets/desk.js\"></script>")
             </body>
             </html>
 
@@ -43,46 +49,59 @@ enum Pages {
         return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
+    /// The script's words and the language's locale, as a JSON data block (not executed, so the CSP allows it).
+    /// `<` is written as `\u003c`, so no text can end the element.
+    static func words(_ language: Language) -> String {
+        var object = Dictionary(uniqueKeysWithValues: DeskText.pageWords.map { ($0.rawValue, $0.template(in: language)) })
+        object["locale"] = language == .vi ? "vi-VN" : "en-GB"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: (try? encoder.encode(object)) ?? Data("{}".utf8), as: UTF8.self)
+        return "<script type=\"application/json\" id=\"desk-words\">"
+            + json.replacingOccurrences(of: "<", with: "\\u003c") + "</script>"
+    }
+
+    static func escape(_ text: String) -> String { XMLEscape.html(text) }
+
+    /// A heading (text, escaped here) and paragraphs (markup, escaped by the caller).
+    static func message(_ heading: String, _ paragraphs: [String]) -> String {
+        "<h1>\(escape(heading))</h1>\n" + paragraphs.map { "<p>\($0)</p>" }.joined(separator: "\n")
+    }
+
     static func page(_ kind: Kind) -> Response {
-        html(200, title: kind == .editor ? "Ban Biên tập" : "Hồ sơ được phân công",
-             body: "<p class=\"loading\">Đang tải…</p>", page: kind.rawValue)
+        html(200, title: kind == .editor ? DeskText.editorsTitle.text : DeskText.assignedTitle.text,
+             body: "<p class=\"loading\">\(escape(DeskText.loading.text))</p>", page: kind.rawValue)
     }
 
     static func signIn() -> Response {
-        html(200, title: "Đăng nhập", body: """
-            <h1>Đăng nhập bàn chấm điểm</h1>
-            <p>Liên kết này chỉ dùng được <strong>một lần</strong>, trên thiết bị bạn sẽ dùng để chấm.</p>
-            <form method="post"><button type="submit" id="signin">Đăng nhập</button></form>
+        let once = "<strong>" + escape(DeskText.signInOnceWords.text) + "</strong>"
+        let sentence = escape(DeskText.signInOnce.text).replacingOccurrences(of: "{once}", with: once)
+        return html(200, title: DeskText.signIn.text, body: message(DeskText.signInHeading.text, [sentence]) + """
+
+            <form method="post"><button type="submit" id="signin">\(escape(DeskText.signIn.text))</button></form>
             """)
     }
 
     static func signInFailed(_ problem: DeskStore.InvitationProblem) -> Response {
-        let why = switch problem {
-        case .used: "Liên kết này đã được dùng để đăng nhập. Mỗi liên kết chỉ dùng một lần."
-        case .revoked: "Liên kết này đã bị Ban Biên tập thu hồi."
-        case .expired: "Liên kết này đã hết hạn."
-        case .unknown: "Liên kết không đúng."
+        let why: DeskText = switch problem {
+        case .used: .linkUsed
+        case .revoked: .linkRevoked
+        case .expired: .linkExpired
+        case .unknown: .linkUnknown
         }
-        return html(403, title: "Không đăng nhập được", body: """
-            <h1>Không đăng nhập được</h1>
-            <p>\(why)</p>
-            <p>Hãy đề nghị Ban Biên tập gửi liên kết đăng nhập mới.</p>
-            """)
+        return html(403, title: DeskText.signInFailed.text,
+                    body: message(DeskText.signInFailed.text, [escape(why.text), escape(DeskText.askNewLink.text)]))
     }
 
     static func signedOut() -> Response {
-        html(401, title: "Chưa đăng nhập", body: """
-            <h1>Chưa đăng nhập</h1>
-            <p>Hãy mở liên kết đăng nhập mà Ban Biên tập đã gửi cho bạn.</p>
-            """)
+        html(401, title: DeskText.signedOut.text,
+             body: message(DeskText.signedOut.text, [escape(DeskText.openYourLink.text)]))
     }
 
     static func notFound() -> Response {
-        html(404, title: "Không tìm thấy", body: """
-            <h1>Không tìm thấy</h1>
-            <p>Trang này không có, hoặc hồ sơ không thuộc danh sách được phân công cho bạn.</p>
-            <p><a href="/">Về danh sách hồ sơ</a></p>
-            """)
+        html(404, title: DeskText.notFound.text, body: message(DeskText.notFound.text, [
+            escape(DeskText.notFoundWhy.text), "<a href=\"/\">" + escape(DeskText.backToList.text) + "</a>",
+        ]))
     }
 
     static func redirect(_ location: String) -> Response {
@@ -166,17 +185,33 @@ enum Pages {
         }
 
         function message(text, kind) { return el("div", { class: "message " + (kind || "error"), role: "status" }, text); }
-        const statusWords = { new: "chưa chấm", draft: "đang chấm", scored: "đã chấm đủ", conflict: "xung đột lợi ích" };
-        const sheetWords = { open: "chưa nộp", submitted: "đã nộp", reopened: "đã mở lại để sửa" };
-        const time = (iso) => iso ? new Date(iso).toLocaleString("vi-VN") : "";
+
+        // The words of the page, in the language the server speaks (DeskText's `page.` keys), and how
+        // that language writes numbers and times.
+        const words = JSON.parse(document.getElementById("desk-words").textContent);
+        const numbers = new Intl.NumberFormat(words.locale, { maximumFractionDigits: 2 });
+        const fixed = (x) => new Intl.NumberFormat(words.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x);
+        const num = (x) => typeof x === "number" ? numbers.format(x) : x;
+        // `{name}` is filled with args.name (numbers the language's way); `{n|one|other}` picks a plural form.
+        function t(key, args) {
+          return (words["page." + key] || key).replace(/\{([^}|]+)(?:\|([^}|]*)\|([^}]*))?\}/g, (whole, name, one, other) => {
+            if (!args || !(name in args)) return whole;
+            if (one !== undefined) return args[name] === 1 ? one : other;
+            return String(num(args[name]));
+          });
+        }
+        const statusWords = { new: t("status-new"), draft: t("status-draft"), scored: t("status-scored"), conflict: t("status-conflict") };
+        const sheetWords = { open: t("sheet-open"), submitted: t("sheet-submitted"), reopened: t("sheet-reopened") };
+        const time = (iso) => iso ? new Date(iso).toLocaleString(words.locale,
+          { day: "numeric", month: words.locale === "vi-VN" ? "numeric" : "long", year: "numeric", hour: "2-digit", minute: "2-digit" }) : "";
 
         async function listPage() {
           const r = await api("GET", "/api/assignments");
           const m = main(); m.replaceChildren();
-          if (!r.ok) { m.append(message(r.data ? r.data.error : "Không tải được danh sách.")); return; }
+          if (!r.ok) { m.append(message(r.data ? r.data.error : t("list-load-failed"))); return; }
           const locked = me.closed || me.sheet === "submitted";
-          m.append(el("h1", {}, "Hồ sơ được phân công — vòng " + me.round));
-          m.append(el("p", { class: "muted", id: "sheet-state" }, "Phiếu chấm: " + sheetWords[me.sheet] + (me.closed ? " · vòng chấm đã kết thúc" : "")));
+          m.append(el("h1", {}, t("list-heading", { round: me.round })));
+          m.append(el("p", { class: "muted", id: "sheet-state" }, t("sheet-state", { state: sheetWords[me.sheet] }) + (me.closed ? " · " + t("round-ended-note") : "")));
           const list = el("ul", { class: "candidates" });
           for (const c of r.data) {
             list.append(el("li", { "data-id": c.id },
@@ -191,15 +226,15 @@ enum Pages {
             actions.append(el("button", { id: "submit", onclick: async () => {
               const s = await api("POST", "/api/submit");
               out.replaceChildren(s.ok
-                ? message("Đã nộp phiếu chấm (" + s.data.reviews + " hồ sơ đã chấm, " + s.data.conflicts + " xung đột lợi ích).", "ok")
+                ? message(t("submitted-result", { reviews: s.data.reviews, conflicts: s.data.conflicts }), "ok")
                 : message(s.data.error + (s.data.submissions ? " " + s.data.submissions.join(", ") : "")));
               if (s.ok) { me.sheet = "submitted"; setTimeout(listPage, 600); }
-            } }, "Nộp phiếu chấm"));
+            } }, t("submit")));
           } else if (!me.closed) {
             actions.append(el("button", { class: "secondary", id: "reopen", onclick: async () => {
               const s = await api("POST", "/api/reopen");
               if (s.ok) { me.sheet = "reopened"; listPage(); } else out.replaceChildren(message(s.data.error));
-            } }, "Mở lại phiếu để sửa"));
+            } }, t("reopen")));
           }
           m.append(actions, out);
         }
@@ -208,33 +243,34 @@ enum Pages {
           const id = decodeURIComponent(location.pathname.split("/").pop());
           const r = await api("GET", "/api/submissions/" + encodeURIComponent(id));
           const m = main(); m.replaceChildren();
-          if (!r.ok) { m.append(message(r.data ? r.data.error : "Không tải được hồ sơ.")); return; }
+          if (!r.ok) { m.append(message(r.data ? r.data.error : t("submission-load-failed"))); return; }
           const s = r.data.submission, review = r.data.review;
           const locked = me.closed || me.sheet === "submitted";
-          m.append(el("p", {}, el("a", { href: "/" }, "← Danh sách hồ sơ")));
+          m.append(el("p", {}, el("a", { href: "/" }, t("back"))));
           m.append(el("h1", {}, s.title));
           m.append(el("p", { class: "meta" }, s.kind + " · " + s.field + " · " + s.id));
-          m.append(el("p", { class: "meta" }, s.unit + " (" + s.unitLevel + "), " + s.district + " · thời gian thực hiện " + s.period));
+          m.append(el("p", { class: "meta" }, t("unit-line", { unit: s.unit, level: s.unitLevel, district: s.district, period: s.period })));
           if (s.people.length) m.append(el("p", { class: "meta" }, s.people.map(p => p.name + " (" + p.role + ")").join("; ")));
           m.append(el("p", { class: "summary", html: s.summaryHTML }));
           m.append(el("div", { class: "body", html: s.bodyHTML }));
           if (s.results.length) {
-            const t = el("table", {}, el("tr", {}, el("th", {}, "Kết quả"), el("th", {}, "Giá trị"), el("th", {}, "Ban đầu"), el("th", {}, "Đơn vị")));
-            for (const x of s.results) t.append(el("tr", {}, el("td", { html: x.labelHTML }), el("td", { class: "num" }, x.value),
+            const t1 = el("table", {}, el("tr", {}, el("th", {}, t("results")), el("th", {}, t("result-value")),
+              el("th", {}, t("result-baseline")), el("th", {}, t("result-unit"))));
+            for (const x of s.results) t1.append(el("tr", {}, el("td", { html: x.labelHTML }), el("td", { class: "num" }, x.value),
               el("td", { class: "num" }, x.baseline || ""), el("td", {}, x.unit || "")));
-            m.append(el("h2", {}, "Kết quả"), el("div", { class: "table" }, t));
+            m.append(el("h2", {}, t("results")), el("div", { class: "table" }, t1));
           }
-          if (s.endorsement) m.append(el("p", { class: "meta" }, "Xác nhận: " + s.endorsement));
+          if (s.endorsement) m.append(el("p", { class: "meta" }, t("endorsement", { endorsement: s.endorsement })));
           if (s.attachments.length) {
-            m.append(el("h2", {}, "Tài liệu kèm theo"));
+            m.append(el("h2", {}, t("attachments")));
             const ul = el("ul", { class: "attachments" });
             for (const a of s.attachments) ul.append(el("li", {}, el("a", { href: a.url, target: "_blank" }, el("span", { html: a.captionHTML || a.type }))));
             m.append(ul);
           }
 
           const form = el("form", { class: "score", id: "score-form", onsubmit: (e) => { e.preventDefault(); save(); } });
-          form.append(el("h2", {}, "Chấm điểm"));
-          form.append(el("p", { class: "muted" }, "Thang điểm từ " + me.min + " đến " + me.max + " cho mỗi tiêu chí. Bản nháp được lưu tự động."));
+          form.append(el("h2", {}, t("score")));
+          form.append(el("p", { class: "muted" }, t("scale-note", { min: me.min, max: me.max })));
           const inputs = {};
           for (const c of me.criteria) {
             const input = el("input", { type: "number", inputmode: "decimal", step: "0.01", min: me.min, max: me.max,
@@ -242,86 +278,88 @@ enum Pages {
             if (review.scores[c.key] !== undefined) input.value = review.scores[c.key];
             inputs[c.key] = input;
             form.append(el("div", { class: "criterion", id: "criterion-" + c.key },
-              el("label", { for: "score-" + c.key }, c.label + " (trọng số " + c.weight + ")"), input));
+              el("label", { for: "score-" + c.key }, t("criterion", { label: c.label, weight: c.weight })), input));
           }
           const comment = el("textarea", { id: "comment", disabled: locked || review.conflict, oninput: later });
           comment.value = review.comment;
-          form.append(el("label", { for: "comment" }, "Nhận xét"), comment);
+          form.append(el("label", { for: "comment" }, t("comment")), comment);
           const state = el("span", { id: "save-status", class: "muted", "data-state": review.updatedAt ? "saved" : "" },
-            review.updatedAt ? "Đã lưu lúc " + time(review.updatedAt) : "");
+            review.updatedAt ? t("saved-at", { time: time(review.updatedAt) }) : "");
           form.append(el("div", { class: "actions" },
-            el("button", { type: "submit", id: "save", disabled: locked || review.conflict }, "Lưu nháp"), state));
+            el("button", { type: "submit", id: "save", disabled: locked || review.conflict }, t("save")), state));
           const problem = el("div", { id: "save-problem" });
           form.append(problem);
           m.append(form);
 
           let timer = null;
-          function later() { state.textContent = "Chưa lưu…"; state.dataset.state = "pending"; clearTimeout(timer); timer = setTimeout(save, 800); }
+          function later() { state.textContent = t("unsaved-pending"); state.dataset.state = "pending"; clearTimeout(timer); timer = setTimeout(save, 800); }
           async function save() {
             clearTimeout(timer);
             const scores = {};
             for (const [k, input] of Object.entries(inputs)) scores[k] = input.value === "" ? null : Number(input.value);
             for (const c of me.criteria) document.getElementById("criterion-" + c.key).classList.remove("invalid");
             const x = await api("PUT", "/api/reviews/" + encodeURIComponent(id), { scores, comment: comment.value });
-            if (x.ok) { problem.replaceChildren(); state.textContent = "Đã lưu lúc " + time(x.data.updatedAt); state.dataset.state = "saved"; }
+            if (x.ok) { problem.replaceChildren(); state.textContent = t("saved-at", { time: time(x.data.updatedAt) }); state.dataset.state = "saved"; }
             else {
-              state.textContent = "Chưa lưu"; state.dataset.state = "error";
-              problem.replaceChildren(message(x.data ? x.data.error : "Không lưu được."));
+              state.textContent = t("unsaved"); state.dataset.state = "error";
+              problem.replaceChildren(message(x.data ? x.data.error : t("save-failed")));
               if (x.data && x.data.criterion) { const c = document.getElementById("criterion-" + x.data.criterion); if (c) c.classList.add("invalid"); }
             }
           }
 
           const conflict = el("form", { class: "score", id: "conflict-form" });
-          conflict.append(el("h2", {}, "Xung đột lợi ích"));
+          conflict.append(el("h2", {}, t("conflict")));
           if (review.conflict) {
-            conflict.append(el("p", {}, "Bạn đã khai báo xung đột lợi ích với hồ sơ này" + (review.conflictReason ? ": " + review.conflictReason : "") + "."));
+            conflict.append(el("p", {}, review.conflictReason ? t("conflict-declared-why", { reason: review.conflictReason }) : t("conflict-declared")));
             conflict.append(el("button", { type: "button", class: "secondary", id: "withdraw", disabled: locked, onclick: async () => {
               const x = await api("POST", "/api/conflicts/" + encodeURIComponent(id), { declared: false });
               if (x.ok) submissionPage(); else conflict.append(message(x.data.error));
-            } }, "Rút lại khai báo"));
+            } }, t("withdraw")));
           } else {
-            const reason = el("textarea", { id: "conflict-reason", placeholder: "Lý do (ví dụ: người thân công tác tại đơn vị)", disabled: locked });
-            conflict.append(el("p", { class: "muted" }, "Nếu bạn có quan hệ với đơn vị hoặc người trong hồ sơ, hãy khai báo thay vì chấm điểm."), reason);
+            const reason = el("textarea", { id: "conflict-reason", placeholder: t("conflict-placeholder"), disabled: locked });
+            conflict.append(el("p", { class: "muted" }, t("conflict-hint")), reason);
             conflict.append(el("button", { type: "button", class: "secondary", id: "declare", disabled: locked, onclick: async () => {
               const x = await api("POST", "/api/conflicts/" + encodeURIComponent(id), { declared: true, reason: reason.value });
               if (x.ok) submissionPage(); else conflict.append(message(x.data.error));
-            } }, "Khai báo xung đột lợi ích"));
+            } }, t("declare")));
           }
           m.append(conflict);
-          if (locked) m.append(message(me.closed ? "Vòng chấm đã kết thúc." : "Phiếu chấm đã nộp; mở lại phiếu ở trang danh sách nếu cần sửa.", "ok"));
+          if (locked) m.append(message(me.closed ? t("round-ended") : t("sheet-locked"), "ok"));
         }
 
         function table(head, rows) {
-          const t = el("table", {}, el("tr", {}, head.map(h => el("th", {}, h))));
-          for (const r of rows) t.append(el("tr", {}, r.map(c => el("td", {}, c))));
-          return el("div", { class: "table" }, t);
+          const t1 = el("table", {}, el("tr", {}, head.map(h => el("th", {}, h))));
+          for (const r of rows) t1.append(el("tr", {}, r.map(c => el("td", {}, num(c)))));
+          return el("div", { class: "table" }, t1);
         }
 
         async function editorPage() {
           const r = await api("GET", "/api/editor/progress");
           const m = main(); m.replaceChildren();
-          if (!r.ok) { m.append(message(r.data ? r.data.error : "Không tải được tiến độ.")); return; }
+          if (!r.ok) { m.append(message(r.data ? r.data.error : t("progress-load-failed"))); return; }
           const p = r.data;
-          m.append(el("h1", {}, "Tiến độ chấm — vòng " + p.round));
-          m.append(el("p", { id: "round-state" }, p.closed ? "Vòng chấm đã kết thúc lúc " + time(p.closedAt) + "." : "Vòng chấm đang mở."));
-          m.append(el("h2", {}, "Theo người chấm"));
-          m.append(table(["Người chấm", "Được giao", "Ẩn do xung đột", "Đã chấm", "Xung đột", "Phiếu", "Lưu gần nhất"],
+          m.append(el("h1", {}, t("progress-heading", { round: p.round })));
+          m.append(el("p", { id: "round-state" }, p.closed ? t("round-closed-at", { time: time(p.closedAt) }) : t("round-open")));
+          m.append(el("h2", {}, t("by-reviewer")));
+          m.append(table([t("column-reviewer"), t("column-assigned"), t("column-hidden"), t("column-scored"), t("column-conflicts"),
+                          t("column-sheet"), t("column-last-saved")],
             p.reviewers.map(x => [x.id + " " + x.name, x.assigned, x.hidden, x.scored, x.conflicts, sheetWords[x.sheet], time(x.lastSaved)])));
-          m.append(el("h2", {}, "Theo hồ sơ"));
-          m.append(table(["Hồ sơ", "Tên", "Người chấm", "Phiếu đã có", "Còn thiếu"],
+          m.append(el("h2", {}, t("by-submission")));
+          m.append(table([t("column-submission"), t("column-title"), t("column-reviewer"), t("column-reviews"), t("column-missing")],
             p.candidates.map(x => [x.id, x.title, x.reviewers, x.reviews, x.missing.join(", ")])));
-          m.append(el("h2", {}, "Phiếu còn thiếu (" + p.missing.length + ")"));
-          m.append(table(["Người chấm", "Hồ sơ"], p.missing.map(x => [x.reviewer, x.submission])));
-          m.append(el("h2", {}, "Chênh lệch điểm lớn hơn " + p.spreadLimit));
+          m.append(el("h2", {}, t("missing-heading", { n: p.missing.length })));
+          m.append(table([t("column-reviewer"), t("column-submission")], p.missing.map(x => [x.reviewer, x.submission])));
+          m.append(el("h2", {}, t("spread-heading", { limit: p.spreadLimit })));
+          m.append(el("p", { class: "muted" }, t("spread-explained")));
           if (p.spreadProblem) m.append(message(p.spreadProblem));
-          m.append(table(["Hồ sơ", "Số phiếu", "Khoảng chênh", "Độ lệch chuẩn"],
-            p.spreads.map(x => [x.id, x.reviews, x.range.toFixed(2), x.sd === null ? "—" : x.sd.toFixed(2)])));
+          m.append(table([t("column-submission"), t("column-review-count"), t("column-range"), t("column-deviation")],
+            p.spreads.map(x => [x.id, x.reviews, fixed(x.range), x.sd === null ? "—" : fixed(x.sd)])));
           if (!p.closed) {
             m.append(el("div", { class: "actions" }, el("button", { id: "close-round", onclick: async () => {
-              if (!confirm("Kết thúc vòng chấm " + p.round + "? Người chấm sẽ không sửa hay nộp phiếu được nữa.")) return;
+              if (!confirm(t("close-confirm", { round: p.round }))) return;
               const x = await api("POST", "/api/editor/close");
               if (x.ok) editorPage(); else m.append(message(x.data.error));
-            } }, "Kết thúc vòng chấm")));
+            } }, t("close"))));
           }
         }
 
@@ -329,7 +367,7 @@ enum Pages {
           const r = await api("GET", "/api/me");
           if (!r.ok) return;
           me = r.data;
-          document.getElementById("who").textContent = me.name + " · vòng " + me.round;
+          document.getElementById("who").textContent = t("who", { name: me.name, round: me.round });
           const page = document.body.dataset.page;
           if (page === "list") await listPage();
           else if (page === "submission") await submissionPage();

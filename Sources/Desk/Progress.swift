@@ -1,6 +1,7 @@
 import Foundation
 import ManuscriptModel
 import ManuscriptReader
+import Messages
 import Selection
 
 /// The editors' view of a round: how far each reviewer and each candidate is, the reviews still
@@ -47,7 +48,7 @@ public struct Progress: Encodable, Sendable {
     public var spreadLimit: Double
     public var spreads: [SpreadFlag]
     /// Why the spreads could not be computed (the manuscript on disk has errors, or selection stopped).
-    public var spreadProblem: String?
+    public var spreadProblem: Message?
 
     /// - Parameters:
     ///   - onDisk: the manuscript as it is now (re-read, so it holds the sheets submitted since the start).
@@ -87,10 +88,10 @@ public struct Progress: Encodable, Sendable {
         }
         let limit = RoundScoring.spreadLimit(nil, rubric: rubric)
         var spreads: [SpreadFlag] = []
-        var problem: String?
+        var problem: Message?
         let errors = onDisk.findings.filter { $0.severity == .error }
         if !errors.isEmpty {
-            problem = "Bản thảo hiện có \(errors.count) lỗi (xem `modelbook check`): chưa tính được độ chênh điểm."
+            problem = DeskText.spreadManuscriptErrors.with(["n": .integer(errors.count)])
         } else {
             do {
                 let run = try Selection.run(onDisk.manuscript, through: round.round)
@@ -99,10 +100,10 @@ public struct Progress: Encodable, Sendable {
                         SpreadFlag(id: $0.id, reviews: $0.reviews, range: $0.spreadRange ?? 0, sd: $0.spreadSD)
                     }
                 } else {
-                    problem = "Vòng \(round.round) không chấm điểm nên không có độ chênh điểm."
+                    problem = DeskText.spreadNotScored.with(["round": .text(round.round)])
                 }
             } catch {
-                problem = error.findings.map(\.formatted).joined(separator: "\n")
+                problem = .verbatim(error.findings.map(\.formatted).joined(separator: "\n"))
             }
         }
         return Progress(round: round.round, closed: closed != nil, closedAt: closed?.at, reviewers: reviewerRows,

@@ -1,19 +1,32 @@
 import Foundation
 import ManuscriptModel
 import ManuscriptReader
+import Messages
 
-/// A refusal the API reports: its HTTP status, a message for the person, and what it is about.
+/// A refusal the API reports: its HTTP status, a message for the person (written in the language of the
+/// request when encoded), and what it is about.
 public struct APIError: Error, Sendable, Equatable, Encodable {
     public var status: Int
-    public var error: String
+    public var error: Message
     /// The criterion (or `comment`, `reason`) at fault, for 422.
     public var criterion: String?
     /// The candidates concerned (not yet finished, for a refused submit).
     public var submissions: [String]?
 
-    public static func notFound() -> APIError { APIError(status: 404, error: "Không tìm thấy.") }
-    static let closed = APIError(status: 409, error: "Vòng chấm đã kết thúc: không thể thay đổi phiếu chấm nữa.")
-    static let submitted = APIError(status: 409, error: "Phiếu chấm đã nộp. Hãy mở lại phiếu nếu muốn sửa.")
+    public init(status: Int, error: Message, criterion: String? = nil, submissions: [String]? = nil) {
+        self.status = status
+        self.error = error
+        self.criterion = criterion
+        self.submissions = submissions
+    }
+
+    public init(status: Int, _ error: DeskText, criterion: String? = nil, submissions: [String]? = nil) {
+        self.init(status: status, error: error.message, criterion: criterion, submissions: submissions)
+    }
+
+    public static func notFound() -> APIError { APIError(status: 404, .apiNotFound) }
+    static let closed = APIError(status: 409, .roundClosed)
+    static let submitted = APIError(status: 409, .sheetSubmitted)
 }
 
 /// The review desk of one manuscript: the manuscript as read at start, each round that has assignments,
@@ -32,8 +45,8 @@ public final class ReviewDesk: Sendable {
         let read = ManuscriptReader.read(folder: folder)
         let errors = read.findings.filter { $0.severity == .error }.sortedForReport()
         if !errors.isEmpty {
-            throw DeskError(errors.prefix(20).map(\.formatted).joined(separator: "\n")
-                            + "\nthe manuscript has \(errors.count) error(s); fix them (see `modelbook check`) and start the desk again")
+            throw DeskError(errors.prefix(20).map(\.formatted).joined(separator: "\n") + "\n"
+                            + DeskText.manuscriptErrors.text(["n": .integer(errors.count)]))
         }
         let store = try DeskStore(path: DeskStore.path(manuscript: folder))
         let m = read.manuscript
@@ -214,13 +227,12 @@ public final class ReviewDesk: Sendable {
         let outcome = try await store.submit(reviewer: p.person, round: p.round, now: clock()) { drafts in
             let unfinished = SheetWriter.unfinished(candidates: candidates, drafts: drafts, rubric: round.rubric)
             if !unfinished.isEmpty {
-                return .failure(APIError(status: 409, error: "Còn \(unfinished.count) hồ sơ chưa chấm đủ các tiêu chí "
-                                         + "hoặc chưa khai báo xung đột lợi ích.", submissions: unfinished))
+                return .failure(APIError(status: 409, error: DeskText.unfinished.with(["n": .integer(unfinished.count)]),
+                                         submissions: unfinished))
             }
             if let existing = FileManager.default.contents(atPath: path), Secrets.sha256Hex(existing) != previous?.sha256,
                !DeskRound.isEmptySheet(existing) {
-                return .failure(APIError(status: 409, error: "Tệp \(relative) đã có sẵn và không do bàn chấm ghi; "
-                                         + "Ban Biên tập cần chuyển tệp đó đi trước khi nộp phiếu."))
+                return .failure(APIError(status: 409, error: DeskText.sheetExists.with(["path": .text(relative)])))
             }
             let xml = SheetWriter.xml(reviewer: p.person, round: p.round, candidates: candidates, drafts: drafts,
                                       rubric: round.rubric, date: day)
@@ -241,7 +253,7 @@ public final class ReviewDesk: Sendable {
         guard let round = round(of: p), Access.reviewer(p, in: round) == .allowed else { return .failure(.notFound()) }
         if try await store.closed(round: p.round) != nil { return .failure(.closed) }
         guard try await store.reopen(reviewer: p.person, round: p.round) else {
-            return .failure(APIError(status: 409, error: "Chưa có phiếu chấm đã nộp để mở lại."))
+            return .failure(APIError(status: 409, .nothingToReopen))
         }
         return .success(true)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import ManuscriptModel
+import Messages
 
 /// A value the page sent for one criterion: a number, null (clear the score), or something else.
 public enum ScoreValue: Decodable, Sendable, Equatable {
@@ -19,7 +20,7 @@ public enum ScoreValue: Decodable, Sendable, Equatable {
 public struct ScoreProblem: Error, Sendable, Equatable {
     /// The criterion key, or `comment` / `reason`.
     public var field: String
-    public var message: String
+    public var message: Message
 }
 
 /// A draft's scores and texts against the rubric: the rules the score sheet format sets
@@ -32,23 +33,22 @@ public enum ScoreRules {
     public static func validate(_ scores: [String: ScoreValue], rubric: Rubric) -> Result<[String: Double?], ScoreProblem> {
         let keys = Set(rubric.criteria.map(\.key))
         if let unknown = scores.keys.filter({ !keys.contains($0) }).sorted().first {
-            return .failure(ScoreProblem(field: unknown, message: "Thang điểm không có tiêu chí “\(unknown)”."))
+            return .failure(ScoreProblem(field: unknown, message: DeskText.unknownCriterion.with(["criterion": .text(unknown)])))
         }
         var out: [String: Double?] = [:]
         for c in rubric.criteria {
             guard let value = scores[c.key] else { continue }
-            let scale = "từ \(text(rubric.min)) đến \(text(rubric.max))"
+            let label: [String: MessageValue] = ["label": .text(c.label), "min": number(rubric.min), "max": number(rubric.max)]
             switch value {
             case .clear: out[c.key] = .some(nil)
             case .invalid:
-                return .failure(ScoreProblem(field: c.key, message: "Điểm “\(c.label)” phải là một số \(scale)."))
+                return .failure(ScoreProblem(field: c.key, message: DeskText.scoreNotNumber.with(label)))
             case .number(let v):
                 guard v.isFinite, v >= rubric.min, v <= rubric.max else {
-                    return .failure(ScoreProblem(field: c.key, message: "Điểm “\(c.label)” phải \(scale)."))
+                    return .failure(ScoreProblem(field: c.key, message: DeskText.scoreOutOfScale.with(label)))
                 }
                 guard isHundredths(v) else {
-                    return .failure(ScoreProblem(field: c.key,
-                                                 message: "Điểm “\(c.label)” chỉ ghi tối đa hai chữ số thập phân."))
+                    return .failure(ScoreProblem(field: c.key, message: DeskText.scoreTooPrecise.with(label)))
                 }
                 out[c.key] = .some(v)
             }
@@ -59,11 +59,11 @@ public enum ScoreRules {
     /// A comment or reason the sheet can hold: not too long, no control characters but line breaks and tabs.
     public static func validateText(_ s: String, field: String) -> ScoreProblem? {
         if s.count > maxText {
-            return ScoreProblem(field: field, message: "Nội dung dài quá \(maxText) ký tự.")
+            return ScoreProblem(field: field, message: DeskText.textTooLong.with(["max": .integer(maxText)]))
         }
         if s.unicodeScalars.contains(where: { ($0.value < 0x20 && !"\n\r\t".unicodeScalars.contains($0))
                                               || (0xFFFE...0xFFFF).contains($0.value) }) {
-            return ScoreProblem(field: field, message: "Nội dung có ký tự điều khiển không ghi được vào phiếu.")
+            return ScoreProblem(field: field, message: DeskText.textControl.message)
         }
         return nil
     }
@@ -76,6 +76,12 @@ public enum ScoreRules {
     static func isHundredths(_ v: Double) -> Bool {
         let scaled = v * 100
         return abs(scaled - scaled.rounded()) < 1e-6
+    }
+
+    /// A score in a sentence, with as many decimals as it has (at most two): `7,25`, `8,5`, `10` in Vietnamese.
+    static func number(_ v: Double) -> MessageValue {
+        let hundredths = Int64((v * 100).rounded()).magnitude
+        return .decimal(v, places: hundredths % 100 == 0 ? 0 : hundredths % 10 == 0 ? 1 : 2)
     }
 
     /// A score as the sheet writes it: a decimal with at most two places, no exponent, no trailing zeros

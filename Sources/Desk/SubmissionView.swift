@@ -3,7 +3,8 @@ import Foundation
 import ManuscriptModel
 
 /// A submission as the book shows it (title, kind, unit and district, people, summary, body, results,
-/// endorsement, attachments), for the reviewer's page. Text from the manuscript is escaped here, once;
+/// endorsement, attachments), for the reviewer's page: in the book's words and number style, whatever
+/// language the desk speaks, since the submission's own text is in the book's language. Text from the manuscript is escaped here, once;
 /// the fragments marked `html` are safe to insert as markup. Figures and attachments point at
 /// `/attachments/<submission>/<n>`, the n-th attachment of the submission (from 0).
 public struct SubmissionView: Encodable, Sendable, Equatable {
@@ -48,7 +49,7 @@ public struct SubmissionView: Encodable, Sendable, Equatable {
         unitLevel = Vietnamese.unitLevel(s.unit.level)
         district = m.districts.first { $0.code == s.unit.district }?.name ?? s.unit.district
         registered = s.registered.description
-        period = s.period.start.description + " – " + (s.period.end?.description ?? "nay")
+        period = Vietnamese.period(s.period)
         people = s.people.map { PersonView(role: Vietnamese.role($0.role), name: $0.name) }
         // The summary's and the body's footnotes are numbered together and listed after the body.
         var text = HTMLOutput { ref in attachmentIndex[ref].map(url) }
@@ -58,9 +59,10 @@ public struct SubmissionView: Encodable, Sendable, Equatable {
         text.writeFootnotes()
         bodyHTML = text.take()
         results = (s.results ?? []).map {
-            ResultView(labelHTML: HTMLOutput.inline($0.label), value: $0.valueText, baseline: $0.baselineText, unit: $0.unit)
+            ResultView(labelHTML: HTMLOutput.inline($0.label), value: Vietnamese.number($0.valueText),
+                       baseline: $0.baselineText.map(Vietnamese.number), unit: $0.unit)
         }
-        endorsement = s.endorsement.map { "\($0.by) (\(Vietnamese.endorsementLevel($0.level))), \($0.date)" }
+        endorsement = s.endorsement.map { "\($0.by) (\(Vietnamese.endorsementLevel($0.level))), \(Vietnamese.date($0.date))" }
         attachments = s.attachments.enumerated().map { i, a in
             AttachmentView(url: url(i), type: a.type, captionHTML: HTMLOutput.inline(a.caption), isImage: a.type.hasPrefix("image/"))
         }

@@ -47,5 +47,7 @@ public enum Catalogues {
         AuditText.self,
         SelectText.self,
         AssignText.self,
+        DeskText.self,
+        BookText.self,
     ]
 }

@@ -1,26 +1,24 @@
 import ArgumentParser
 import Desk
 import Foundation
+import Messages
 import Pipeline
 
 /// `modelbook desk`: the review desk, a web server where reviewers score their assigned candidates.
 struct DeskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "desk",
-        abstract: "The review desk: sign-in links for reviewers and editors, and the web server they use.",
-        discussion: """
-            The desk keeps drafts and its log in <manuscript>/desk/desk.sqlite; a reviewer's submitted sheet is \
-            written to <manuscript>/reviews/<reviewer>-<round>.xml, where check and select read it. See docs/desk.md.
-            """,
+        abstract: DeskText.helpDesk.text,
+        discussion: DeskText.helpDeskDiscussion.text,
         subcommands: [DeskInviteCommand.self, DeskServeCommand.self]
     )
 }
 
 struct DeskAddress: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The address the desk listens on.", valueName: "HOST"))
+    @Option(name: .long, help: ArgumentHelp(DeskText.helpHost.text, valueName: "HOST"))
     var host: String = "127.0.0.1"
 
-    @Option(name: .long, help: ArgumentHelp("The port the desk listens on (0: any free port).", valueName: "PORT"))
+    @Option(name: .long, help: ArgumentHelp(DeskText.helpPort.text, valueName: "PORT"))
     var port: Int = 8080
 }
 
@@ -28,39 +26,33 @@ struct DeskAddress: ParsableArguments {
 struct DeskInviteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "invite",
-        abstract: "Print one single-use sign-in link per reviewer assigned in a round (or for an editor); revoke access.",
-        discussion: """
-            Each link holds a random token that works once (the first sign-in uses it and opens a session on that \
-            device) until it expires. Inviting a person again replaces their unused link. --revoke ID ends that \
-            person's access at once: unused links stop working and their sessions end. --host and --port must be \
-            those `desk serve` uses. Exit status: 0 done, 1 the manuscript or the round cannot be used, 64 usage.
-            """
+        abstract: DeskText.helpInvite.text,
+        discussion: DeskText.helpInviteDiscussion.text
     )
 
     @OptionGroup var options: ManuscriptOptions
     @OptionGroup var address: DeskAddress
 
-    @Option(name: .long, help: ArgumentHelp("The round whose assigned reviewers are invited.", valueName: "ID"))
+    @Option(name: .long, help: ArgumentHelp(DeskText.helpRound.text, valueName: "ID"))
     var round: String?
 
-    @Option(name: .long, help: ArgumentHelp("Invite this editor (the editors' view of the round) instead of the reviewers.",
-                                            valueName: "NAME"))
+    @Option(name: .long, help: ArgumentHelp(DeskText.helpEditor.text, valueName: "NAME"))
     var editor: String?
 
-    @Option(name: .long, help: ArgumentHelp("End this reviewer's (or editor's) access.", valueName: "ID"))
+    @Option(name: .long, help: ArgumentHelp(DeskText.helpRevoke.text, valueName: "ID"))
     var revoke: String?
 
-    @Option(name: .long, help: ArgumentHelp("Days a link stays valid.", valueName: "N"))
+    @Option(name: .long, help: ArgumentHelp(DeskText.helpDays.text, valueName: "N"))
     var days: Int = Invitations.defaultDays
 
-    @Option(name: .long, help: "Output format: text or json.")
+    @Option(name: .long, help: ArgumentHelp(DeskText.helpFormat.text))
     var format: OutputFormat = .text
 
     func validate() throws {
-        if revoke == nil && round == nil { throw ValidationError("name the round: --round ID (or --revoke ID)") }
-        if revoke != nil && editor != nil { throw ValidationError("--revoke and --editor cannot be used together") }
-        if !(1...365).contains(days) { throw ValidationError("--days must be between 1 and 365") }
-        if let editor, editor.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--editor needs a name") }
+        if revoke == nil && round == nil { throw ValidationError(DeskText.needRound.text) }
+        if revoke != nil && editor != nil { throw ValidationError(DeskText.revokeWithEditor.text) }
+        if !(1...365).contains(days) { throw ValidationError(DeskText.daysRange.text) }
+        if let editor, editor.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError(DeskText.editorNeedsName.text) }
     }
 
     func run() throws {
@@ -68,7 +60,9 @@ struct DeskInviteCommand: ParsableCommand {
         if let person = revoke {
             let store = try DeskStore(path: DeskStore.path(manuscript: options.manuscript))
             let (invitations, sessions) = try store.revoke(person: person, now: Date())
-            Output.print("revoked \(person): \(invitations) unused link(s) and \(sessions) session(s) ended\n")
+            Output.print(DeskText.revoked.text([
+                "person": .text(person), "links": .integer(invitations), "sessions": .integer(sessions),
+            ]) + "\n")
             return
         }
         let desk: ReviewDesk
@@ -78,8 +72,9 @@ struct DeskInviteCommand: ParsableCommand {
         }
         let round = self.round!
         guard let deskRound = desk.rounds[round] else {
-            Output.error("modelbook desk invite: round \(round) has no assignments in \(desk.manuscript.path(of: "assignments")); "
-                         + "write them first with `modelbook assign --round \(round)`\n")
+            Output.error("modelbook desk invite: " + DeskText.roundNotAssigned.text([
+                "round": .text(round), "path": .text(desk.manuscript.path(of: "assignments")),
+            ]) + "\n")
             throw ExitCode(1)
         }
         let base = Invitations.base(host: address.host, port: address.port)
@@ -90,8 +85,9 @@ struct DeskInviteCommand: ParsableCommand {
             let sheet = DeskRound.sheetPath(reviewer: person, round: round)
             if let data = FileManager.default.contents(atPath: desk.manuscript.path(of: sheet)), !DeskRound.isEmptySheet(data),
                (try? desk.store.allSheets().contains { $0.path == sheet }) != true {
-                Output.error("warning: \(desk.manuscript.path(of: sheet)) exists and was not written by the desk: "
-                             + "\(person) cannot submit until it is moved away\n")
+                Output.error(CommonText.warning.text + ": " + DeskText.sheetNotByDesk.text([
+                    "path": .text(desk.manuscript.path(of: sheet)), "person": .text(person),
+                ]) + "\n")
             }
         }
         switch format {
@@ -106,7 +102,7 @@ struct DeskInviteCommand: ParsableCommand {
                 let name = deskRound.reviewer(person)?.name
                 out += "\(person)\t\(name.map { $0 + "\t" } ?? "")\(link)\n"
             }
-            out += "\(links.count) link(s) for round \(round), each usable once, valid for \(days) day(s)\n"
+            out += DeskText.linksIssued.text(["n": .integer(links.count), "round": .text(round), "days": .integer(days)]) + "\n"
             Output.print(out)
         }
     }
@@ -116,11 +112,8 @@ struct DeskInviteCommand: ParsableCommand {
 struct DeskServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the review desk (loopback only by default) until interrupted.",
-        discussion: """
-            Reads the manuscript once (it must have no errors) and serves every round that has assignments. \
-            Prints `listening on http://HOST:PORT/` once it accepts connections. Stop it with Ctrl-C.
-            """
+        abstract: DeskText.helpServe.text,
+        discussion: DeskText.helpServeDiscussion.text
     )
 
     @OptionGroup var options: ManuscriptOptions
@@ -134,16 +127,18 @@ struct DeskServeCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         if desk.rounds.isEmpty {
-            Output.error("modelbook desk serve: no round has assignments; write them first with `modelbook assign`\n")
+            Output.error("modelbook desk serve: " + DeskText.noRoundAssigned.text + "\n")
             throw ExitCode(1)
         }
         if !["127.0.0.1", "::1", "localhost"].contains(address.host) {
-            Output.error("warning: the desk speaks plain HTTP; on \(address.host) others on the network can reach it\n")
+            Output.error(CommonText.warning.text + ": " + DeskText.plainHTTP.text(["host": .text(address.host)]) + "\n")
         }
         let host = address.host
-        try await DeskServer(desk: desk).run(host: host, port: address.port) { port in
-            Output.print("listening on \(Invitations.base(host: host, port: port))/ (rounds: "
-                         + desk.rounds.keys.sorted().joined(separator: ", ") + ")\n")
+        try await DeskServer(desk: desk, language: Language.current).run(host: host, port: address.port) { port in
+            Output.print(DeskText.listening.text([
+                "url": .text(Invitations.base(host: host, port: port) + "/"),
+                "rounds": .text(desk.rounds.keys.sorted().joined(separator: ", ")),
+            ]) + "\n")
         }
     }
 }

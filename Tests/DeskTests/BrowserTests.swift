@@ -84,7 +84,7 @@ import Testing
         // The server, as a user starts it, on a free port.
         let server = Process()
         server.executableURL = Self.binary
-        server.arguments = ["desk", "serve", "--manuscript", "ms", "--port", "0"]
+        server.arguments = ["desk", "serve", "--manuscript", "ms", "--port", "0", "--lang", "vi"]
         server.currentDirectoryURL = work
         let out = Pipe()
         server.standardOutput = out
@@ -97,7 +97,7 @@ import Testing
             if chunk.isEmpty { break }
             banner += String(decoding: chunk, as: UTF8.self)
         }
-        let port = try #require(banner.firstMatch(of: /listening on http:\/\/127\.0\.0\.1:(\d+)\//).map { Int($0.1)! }, "\(banner)")
+        let port = try #require(banner.firstMatch(of: /đang phục vụ tại http:\/\/127\.0\.0\.1:(\d+)\//).map { Int($0.1)! }, "\(banner)")
 
         let invite = try modelbook(["desk", "invite", "--manuscript", "ms", "--round", Corpus.round, "--port", String(port),
                                     "--format", "json"], in: work)

@@ -2,6 +2,7 @@ import Desk
 import Foundation
 import ManuscriptModel
 import ManuscriptReader
+import Messages
 import Selection
 import Testing
 
@@ -29,8 +30,23 @@ import Testing
         #expect(field(["creativity": .invalid]) == "creativity")
         #expect(field(["impact": .number(5)]) == "impact")
         if case .failure(let p) = ScoreRules.validate(["effectiveness": .number(11)], rubric: rubric) {
-            #expect(p.message == "Điểm “Hiệu quả” phải từ 0 đến 10.")
+            #expect(p.message.text(in: .vi) == "Điểm “Hiệu quả” phải từ 0 đến 10.")
+            #expect(p.message.text(in: .en) == "The score for “Hiệu quả” must be from 0 to 10.")
         }
+    }
+
+    @Test("a refused score names the scale the language's way: 7,5 in Vietnamese, 7.5 in English")
+    func scaleInEachLanguage() throws {
+        let rubric = Rubric(min: 0.25, max: 7.5, criteria: [Criterion(key: "effectiveness", weight: 1, label: "Hiệu quả")])
+        guard case .failure(let p) = ScoreRules.validate(["effectiveness": .invalid], rubric: rubric) else {
+            Issue.record("a value that is not a number must be refused")
+            return
+        }
+        #expect(p.message.text(in: .vi) == "Điểm “Hiệu quả” phải là một số từ 0,25 đến 7,5.")
+        #expect(p.message.text(in: .en) == "The score for “Hiệu quả” must be a number from 0.25 to 7.5.")
+        let long = try #require(ScoreRules.validateText(String(repeating: "x", count: ScoreRules.maxText + 1), field: "comment"))
+        #expect(long.message.text(in: .vi) == "Nội dung dài quá 10.000 ký tự.")
+        #expect(long.message.text(in: .en) == "The text is longer than 10,000 characters.")
     }
 
     @Test("a score is written as the number form of formats.md: no exponent, at most two decimals")

@@ -4,6 +4,7 @@ import ServiceLifecycle
 import ManuscriptGenerator
 import ManuscriptModel
 import ManuscriptReader
+import Messages
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -93,12 +94,13 @@ final class TestClock: @unchecked Sendable {
     func advance(days: Double) { lock.withLock { value = value.addingTimeInterval(days * 86_400) } }
 }
 
-/// The desk served in-process on a free loopback port, for the duration of `body`.
-func withDesk<T>(_ corpus: Corpus, clock: TestClock = TestClock(),
+/// The desk served in-process on a free loopback port, for the duration of `body`, speaking `language`
+/// (Vietnamese unless told, whatever the machine's locale).
+func withDesk<T>(_ corpus: Corpus, clock: TestClock = TestClock(), language: Language = .vi,
                  _ body: (ReviewDesk, Int) async throws -> T) async throws -> T {
     let desk = try ReviewDesk(manuscript: corpus.folder.path, clock: { clock.now }, timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!)
     let (ports, continuation) = AsyncStream<Int>.makeStream()
-    let group = DeskServer(desk: desk).serviceGroup(host: "127.0.0.1", port: 0, signals: false) { continuation.yield($0) }
+    let group = DeskServer(desk: desk, language: language).serviceGroup(host: "127.0.0.1", port: 0, signals: false) { continuation.yield($0) }
     let server = Task { try await group.run() }
     var iterator = ports.makeAsyncIterator()
     guard let port = await iterator.next() else { throw HTTPProbe.Failure("the desk did not start") }
