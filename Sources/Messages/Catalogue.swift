@@ -44,5 +44,7 @@ extension Catalogue {
 public enum Catalogues {
     public static let all: [any Catalogue.Type] = [
         CommonText.self,
+        CheckText.self,
+        CommandText.self,
     ]
 }

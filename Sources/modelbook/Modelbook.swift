@@ -1,10 +1,11 @@
 import ArgumentParser
+import Messages
 
 @main
 struct Modelbook: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "modelbook",
-        abstract: "From candidate submissions to a finished, print-ready book of the best entries.",
+        abstract: CommandText.modelbookAbstract.text,
         version: ModelbookVersion.string,
         subcommands: [InitCommand.self, CheckCommand.self, GenerateCommand.self, SelectCommand.self, AssignCommand.self, VerifyCommand.self, ExplainCommand.self, BuildCommand.self, AuditCommand.self, DeskCommand.self]
     )
