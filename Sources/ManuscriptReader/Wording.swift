@@ -67,6 +67,7 @@ extension XMLProblem {
         case .bareAmpersand: return CheckText.bareAmpersand.message
         case .unknownEntity(let name): return CheckText.unknownEntity.with(["name": .text(name)])
         case .entityExpansion: return CheckText.entityExpansion.message
+        case .schemaMissing(let name): return CheckText.schemaMissing.with(["name": .text(name)])
         }
     }
 }

@@ -38,6 +38,8 @@ public struct XMLProblem: Hashable, Sendable, CustomStringConvertible {
         case bareAmpersand
         case unknownEntity(name: String)
         case entityExpansion
+        /// A schema the program needs is not where it was installed.
+        case schemaMissing(name: String)
     }
 
     public var description: String { "\(line):\(column): \(severity.rawValue): \(message)" }

@@ -28,7 +28,7 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var progressOptions: ProgressOptions
 
     func validate() throws {
-        guard (20...1000).contains(width) else { throw ValidationError(CommandText.widthRange.text(["min": .integer(20), "max": .integer(1000)])) }
+        guard (20...1000).contains(width) else { throw ValidationError(CommandText.widthRange.text(["min": "20", "max": "1000"])) }
         do {
             _ = try BuildFormat.parseList(format)
         } catch let e as PipelineError {

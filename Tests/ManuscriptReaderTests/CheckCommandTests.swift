@@ -76,6 +76,19 @@ import Testing
         #expect(vietnamese.output.hasPrefix("no-such-manuscript:1:1: lỗi: không có thư mục bản thảo no-such-manuscript\n"))
         let usage = try run(["check", "--format", "yaml"], in: dir)
         #expect(usage.status == 64)
+        #expect(usage.output.hasPrefix("Error: The value 'yaml' is invalid for '--format <format>'"), "\(usage.output)")
+        let unknown = try run(["check", "--bogus"], in: dir, locale: "vi_VN.UTF-8")
+        #expect(unknown.status == 64)
+        #expect(unknown.output == """
+            Lỗi: không có tuỳ chọn '--bogus'
+            Cách dùng: modelbook check [--manuscript <DIR>] [--lang <vi|en>] [--quiet] [--format <format>]
+              Xem 'modelbook check --help' để biết thêm.
+
+            """, "\(unknown.output)")
+        let invalid = try run(["check", "--format", "yaml", "--lang", "vi"], in: dir)
+        #expect(invalid.status == 64)
+        #expect(invalid.output.hasPrefix("Lỗi: giá trị 'yaml' không hợp lệ cho '--format <format>'; hãy dùng một trong các giá trị 'text', 'json'\n"),
+                "\(invalid.output)")
     }
 
     // MARK: The same findings in both languages
