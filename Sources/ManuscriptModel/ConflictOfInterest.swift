@@ -1,3 +1,5 @@
+import Messages
+
 /// Why a reviewer may not judge a submission: the three rules of docs/formats.md, in the order
 /// they are tried.
 public enum ConflictOfInterest: Hashable, Sendable {
@@ -25,13 +27,16 @@ public enum ConflictOfInterest: Hashable, Sendable {
     }
 
     /// In words, for messages: "declared a conflict", "works in district kim-son", ...
-    public var words: String {
+    public var message: Message {
         switch self {
-        case .declared: "declared a conflict of interest"
-        case .sameDistrict(let d): "works in the submission's district (\(d))"
-        case .sameUnit(let u): "works in the submitting unit (\(u))"
+        case .declared: CheckText.conflictDeclared.message
+        case .sameDistrict(let d): CheckText.conflictSameDistrict.with(["district": .text(d)])
+        case .sameUnit(let u): CheckText.conflictSameUnit.with(["unit": .text(u)])
         }
     }
+
+    /// `message` in the current language.
+    public var words: String { message.text() }
 }
 
 /// Every declared conflict of a manuscript, looked up by reviewer and submission.

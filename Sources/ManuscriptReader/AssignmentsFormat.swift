@@ -1,4 +1,5 @@
 import ManuscriptModel
+import Messages
 import XMLKit
 
 // assignments/<round>.xml: reading it, and the checks a schema cannot make.
@@ -9,7 +10,7 @@ extension Mapper {
         if let text = token(root, "seed") {
             seed = UInt64(text)
             if seed == nil, !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
-                error(loc(root, "seed"), "the seed \(text) is too large: write a whole number up to \(UInt64.max)")
+                error(loc(root, "seed"), CheckText.seedTooLarge.with(["seed": .text(text), "max": .text(String(UInt64.max))]))
             }
         }
         let round = RoundAssignments(round: token(root, "round") ?? "", perSubmission: token(root, "per").flatMap { Int($0) } ?? 0,
@@ -49,29 +50,27 @@ extension Checks {
             if let plan = input.selection?.plan, !a.round.isEmpty {
                 if let round = plan.rounds.first(where: { $0.id == a.round }) {
                     if round.type == .screen {
-                        out.append(.error(at: file.roundAt, "round \(a.round) is a screen round: reviewers are assigned only "
-                                          + "to rank or optimize rounds, where they score"))
+                        out.append(.error(at: file.roundAt, CheckText.screenRoundAssigned.with(["round": .text(a.round)])))
                     }
                 } else {
-                    out.append(unknown("round", a.round, at: file.roundAt, in: "selection.xml", known: plan.rounds.map(\.id)))
+                    out.append(unknown(.whatRound, a.round, at: file.roundAt, in: "selection.xml", known: plan.rounds.map(\.id)))
                 }
             }
             if isIdentifier(a.round), a.round != file.fileStem {
-                out.append(.error(at: file.roundAt, "the file is named \(file.fileStem).xml but holds the assignments of round "
-                                  + "\(a.round); name it \(a.round).xml"))
+                out.append(.error(at: file.roundAt, CheckText.assignmentsFileName.with(["stem": .text(file.fileStem), "round": .text(a.round)])))
             }
-            out += duplicates(a.reviewers.map(\.reviewer), file.reviewerAt, what: "reviewer")
+            out += duplicates(a.reviewers.map(\.reviewer), file.reviewerAt, what: .whatReviewer)
             for (i, r) in a.reviewers.enumerated() {
                 let reviewer = reviewers?[r.reviewer]
                 if let reviewers, reviewer == nil, !r.reviewer.isEmpty {
-                    out.append(unknown("reviewer", r.reviewer, at: file.reviewerAt[i], in: "reviewers.xml", known: reviewers.keys.sorted()))
+                    out.append(unknown(.whatReviewer, r.reviewer, at: file.reviewerAt[i], in: "reviewers.xml", known: reviewers.keys.sorted()))
                 }
                 var first: [String: SourceLocation] = [:]
                 for (j, id) in r.submissions.enumerated() where !id.isEmpty {
                     let at = file.submissionAt[i][j]
                     if let earlier = first[id] {
-                        out.append(.error(at: at, "\(r.reviewer) is assigned \(id) twice; list it once",
-                                          notes: [.init(location: earlier, message: "first listed here")]))
+                        out.append(.error(at: at, CheckText.assignedTwice.with(["reviewer": .text(r.reviewer), "id": .text(id)]),
+                                          notes: [.init(location: earlier, message: CheckText.firstListedHere.message)]))
                         continue
                     }
                     first[id] = at
@@ -84,10 +83,10 @@ extension Checks {
                         reviewer: reviewer, unit: unit, declared: declared.conflict(reviewer: r.reviewer, submission: id))
                     if let conflict {
                         var notes: [Finding.Note] = []
-                        if case .declared(let c) = conflict { notes.append(.init(location: c.location, message: "declared here")) }
+                        if case .declared(let c) = conflict { notes.append(.init(location: c.location, message: CheckText.declaredHere.message)) }
                         out.append(.warning(at: file.submissionElementAt[i][j],
-                            "\(r.reviewer) is assigned \(id) but \(conflict.words): a conflict of interest, so their review "
-                                + "of it will not count; running `modelbook assign --round \(a.round)` again gives \(id) another reviewer",
+                            CheckText.assignedWithConflict.with(["reviewer": .text(r.reviewer), "id": .text(id),
+                                                                 "why": .message(conflict.message), "round": .text(a.round)]),
                             notes: notes))
                     }
                 }

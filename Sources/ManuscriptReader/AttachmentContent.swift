@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import ManuscriptModel
+import Messages
 import XMLKit
 
 /// What an attachment file is, from its bytes: the reader looks once, the checks judge.
@@ -34,13 +35,13 @@ enum AttachmentContent {
         /// Anything else.
         case other
 
-        var described: String {
+        var described: Message {
             switch self {
-            case .jpeg: "a JPEG image"
-            case .png: "a PNG image"
-            case .svg: "an SVG image"
-            case .xml(let root): "XML with the root <\(root)>, not an SVG image"
-            case .other: "neither a JPEG, a PNG nor an SVG image"
+            case .jpeg: CheckText.kindJpeg.message
+            case .png: CheckText.kindPng.message
+            case .svg: CheckText.kindSvg.message
+            case .xml(let root): CheckText.kindXml.with(["root": .text(root)])
+            case .other: CheckText.kindOther.message
             }
         }
     }
@@ -50,7 +51,7 @@ enum AttachmentContent {
         var byteCount: Int
         var pixels: (width: Int, height: Int)?
         /// What makes an SVG unsafe to publish, each at its place in the SVG file.
-        var svgProblems: [XMLProblem] = []
+        var svgProblems: [SVGSafety.Problem] = []
     }
 
     /// Reads the attachment at `relativePath` (confined to attachments/) once: its digest and facts.
@@ -158,7 +159,7 @@ enum AttachmentContent {
     /// The error that stops an attachment from being read at all, at its `href`.
     static func refusal(_ a: AttachmentRead) -> Finding? {
         guard let refusal = a.inspection?.refusal, let rel = a.relativePath else { return nil }
-        return .error(at: a.href.at, refusal.message(rel, folder: "attachments/"))
+        return .error(at: a.href.at, refusal.described(.text(rel), folder: "attachments/"))
     }
 
     /// Type against content, unsafe SVG, oversized images; at the attachment's `href` or `type`.
@@ -173,23 +174,29 @@ enum AttachmentContent {
         case "image/svg+xml": .svg
         default: nil
         }
+        var mismatch: [String: MessageValue] = ["type": .text(a.type.value), "path": .text(shown), "kind": .message(facts.kind.described)]
         if let expected, facts.kind != expected {
-            out.append(.error(at: a.type.at, "type=\"\(a.type.value)\" does not match the file: \(shown) is \(facts.kind.described)"
-                + (typeName(facts.kind).map { "; write type=\"\($0)\" if that is the file meant" } ?? "")))
+            if let actual = typeName(facts.kind) {
+                mismatch["actual"] = .text(actual)
+                out.append(.error(at: a.type.at, CheckText.typeMismatchHint.with(mismatch)))
+            } else {
+                out.append(.error(at: a.type.at, CheckText.typeMismatch.with(mismatch)))
+            }
         } else if expected == nil, let actual = typeName(facts.kind) {
-            out.append(.error(at: a.type.at, "type=\"\(a.type.value)\" does not match the file: \(shown) is \(facts.kind.described); write type=\"\(actual)\""))
+            mismatch["actual"] = .text(actual)
+            out.append(.error(at: a.type.at, CheckText.typeUndeclared.with(mismatch)))
         }
         for p in facts.svgProblems {
-            out.append(.error(at: a.href.at, "\(shown):\(p.line):\(p.column): \(p.message); an SVG in the book may not carry scripts, "
-                + "event handlers, external references or <foreignObject>: remove it from the file (and update the sha256)"))
+            out.append(.error(at: a.href.at, CheckText.svgUnsafe.with(["path": .text(shown), "line": plain(p.line),
+                                                                       "column": plain(p.column), "problem": .message(p.message)])))
         }
         if facts.byteCount > largeBytes {
-            out.append(.warning(at: a.href.at, "\(shown) is large (\(megabytes(facts.byteCount)) MB): the HTML and PDF will be slow; "
-                + "an image of at most \(largeBytes / 1_048_576) MB is enough for print"))
+            out.append(.warning(at: a.href.at, CheckText.largeFile.with(["path": .text(shown), "size": .decimal(Double(facts.byteCount) / 1_048_576, places: 1),
+                                                                        "limit": .integer(largeBytes / 1_048_576)])))
         }
         if let (w, h) = facts.pixels, max(w, h) > largePixels {
-            out.append(.warning(at: a.href.at, "\(shown) is \(w) × \(h) pixels: more than \(largePixels) on a side makes the HTML and PDF slow; "
-                + "reduce it (3,000 pixels on the long side is enough for print)"))
+            out.append(.warning(at: a.href.at, CheckText.largeImage.with(["path": .text(shown), "width": plain(w), "height": plain(h),
+                                                                         "limit": plain(largePixels), "enough": .integer(3000)])))
         }
         return out
     }
@@ -202,10 +209,6 @@ enum AttachmentContent {
         case .xml, .other: nil
         }
     }
-
-    private static func megabytes(_ n: Int) -> String {
-        String(format: "%.1f", Double(n) / 1_048_576)
-    }
 }
 
 /// What an SVG may not hold to be published: scripts, event handlers, references to anything
@@ -215,24 +218,35 @@ enum SVGSafety {
     /// Embedded raster images are not external: `data:` URIs of these types are allowed.
     static let allowedData = ["data:image/png", "data:image/jpeg", "data:image/gif"]
 
-    static func problems(_ root: XMLElement) -> [XMLProblem] {
-        var out: [XMLProblem] = []
+    /// One thing an SVG may not hold, at its place in the SVG file.
+    struct Problem: Sendable {
+        var line: Int
+        var column: Int
+        var message: Message
+    }
+
+    static func problems(_ root: XMLElement) -> [Problem] {
+        var out: [Problem] = []
         func visit(_ e: XMLElement) {
             let p = e.position
+            func add(_ key: CheckText, _ arguments: [String: MessageValue]) {
+                out.append(Problem(line: p.line, column: p.column, message: key.with(arguments)))
+            }
+            let name: MessageValue = .text(e.name)
             if refusedElements.contains(e.name) {
-                out.append(XMLProblem(line: p.line, column: p.column, "it has a <\(e.name)> element"))
+                add(.svgElement, ["name": name])
             }
             if e.name == "style", let bad = externalURL(inCSS: e.textContent) {
-                out.append(XMLProblem(line: p.line, column: p.column, "its <style> refers to \(bad), outside the file"))
+                add(.svgStyleExternal, ["url": .text(bad)])
             }
             for (qualified, value) in e.attributes {
                 let local = String(qualified.split(separator: ":").last ?? "").lowercased()
                 if local.hasPrefix("on") {
-                    out.append(XMLProblem(line: p.line, column: p.column, "<\(e.name)> has an event handler \(qualified)=\"…\""))
+                    add(.svgEventHandler, ["name": name, "attribute": .text(qualified)])
                 } else if local == "href" || local == "src", !isInternal(value) {
-                    out.append(XMLProblem(line: p.line, column: p.column, "<\(e.name)> refers to \(value), outside the file (\(qualified))"))
+                    add(.svgExternal, ["name": name, "target": .text(value), "attribute": .text(qualified)])
                 } else if let bad = externalURL(inCSS: value) {
-                    out.append(XMLProblem(line: p.line, column: p.column, "<\(e.name)> refers to \(bad), outside the file (\(qualified))"))
+                    add(.svgExternal, ["name": name, "target": .text(bad), "attribute": .text(qualified)])
                 }
             }
             e.forEachElement(visit)

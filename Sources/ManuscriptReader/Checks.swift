@@ -1,5 +1,6 @@
 import Foundation
 import ManuscriptModel
+import Messages
 
 /// Everything the cross-file checks look at. A configuration file that is missing or unreadable is
 /// nil, and the checks that need it are skipped (its own error is enough; no cascade).
@@ -40,15 +41,15 @@ private final class FindingSlots: @unchecked Sendable {
 enum Checks {
     static func all(_ input: CheckInput) -> [Finding] {
         var out: [Finding] = []
-        if let d = input.districts { out += duplicates(d.districts.map(\.code), d.codeAt, what: "district code") }
-        if let f = input.fields { out += duplicates(f.fields.map(\.code), f.codeAt, what: "field code") }
+        if let d = input.districts { out += duplicates(d.districts.map(\.code), d.codeAt, what: .whatDistrictCode) }
+        if let f = input.fields { out += duplicates(f.fields.map(\.code), f.codeAt, what: .whatFieldCode) }
         if let r = input.rubric { out += rubric(r) }
         if let r = input.reviewers {
-            out += duplicates(r.reviewers.map(\.id), r.idAt, what: "reviewer id")
+            out += duplicates(r.reviewers.map(\.id), r.idAt, what: .whatReviewerId)
             if let d = input.districts {
                 let codes = Set(d.districts.map(\.code))
                 for (i, reviewer) in r.reviewers.enumerated() where !codes.contains(reviewer.district) {
-                    out.append(unknown("district", reviewer.district, at: r.districtAt[i], in: "districts.xml", known: d.districts.map(\.code)))
+                    out.append(unknown(.whatDistrict, reviewer.district, at: r.districtAt[i], in: "districts.xml", known: d.districts.map(\.code)))
                 }
             }
         }
@@ -71,13 +72,13 @@ enum Checks {
     // MARK: Configuration
 
     /// The second and later uses of a code, each pointing back at the first.
-    static func duplicates(_ values: [String], _ at: [SourceLocation], what: String) -> [Finding] {
+    static func duplicates(_ values: [String], _ at: [SourceLocation], what: CheckText) -> [Finding] {
         var first: [String: Int] = [:]
         var out: [Finding] = []
         for (i, v) in values.enumerated() where !v.isEmpty {
             if let j = first[v] {
-                out.append(.error(at: at[i], "duplicate \(what) \"\(v)\"; each \(what) must be unique",
-                                  notes: [.init(location: at[j], message: "first used here")]))
+                out.append(.error(at: at[i], CheckText.duplicate.with(["what": .message(what.message), "value": .text(v)]),
+                                  notes: [.init(location: at[j], message: CheckText.firstUsedHere.message)]))
             } else {
                 first[v] = i
             }
@@ -86,52 +87,52 @@ enum Checks {
     }
 
     static func rubric(_ r: RubricRead) -> [Finding] {
-        var out = duplicates(r.rubric.criteria.map(\.key), r.keyAt, what: "criterion key")
+        var out = duplicates(r.rubric.criteria.map(\.key), r.keyAt, what: .whatCriterionKey)
         if r.scaleRead, !(r.rubric.min < r.rubric.max) {
-            out.append(.error(at: r.minAt, "the rubric's min (\(fmt(r.rubric.min))) must be smaller than its max (\(fmt(r.rubric.max)))"))
+            out.append(.error(at: r.minAt, CheckText.rubricMinMax.with(["min": number(r.rubric.min), "max": number(r.rubric.max)])))
         }
         for (i, c) in r.rubric.criteria.enumerated() where !c.weight.isNaN && !(c.weight > 0) {
-            out.append(.error(at: r.weightAt[i], "the weight of criterion \"\(c.key)\" is \(fmt(c.weight)); a weight must be a number greater than 0"))
+            out.append(.error(at: r.weightAt[i], CheckText.weightNotPositive.with(["key": .text(c.key), "weight": number(c.weight)])))
         }
         return out
     }
 
     static func selection(_ s: SelectionRead, _ input: CheckInput, known knownSubmissions: Set<String>?) -> [Finding] {
-        var out = duplicates(s.plan.rounds.map(\.id), s.rounds.map(\.idAt), what: "round id")
+        var out = duplicates(s.plan.rounds.map(\.id), s.rounds.map(\.idAt), what: .whatRoundId)
         for (round, read) in zip(s.plan.rounds, s.rounds) {
             if read.typeRead {
                 if round.type == .optimize, round.count == nil {
-                    out.append(.error(at: round.location, "the optimize round \"\(round.id)\" needs count: how many entries the book takes"))
+                    out.append(.error(at: round.location, CheckText.optimizeNeedsCount.with(["round": .text(round.id)])))
                 }
                 if round.type == .rank, round.keep == nil {
-                    out.append(.error(at: round.location, "the rank round \"\(round.id)\" needs keep: how many candidates stay on the shortlist"))
+                    out.append(.error(at: round.location, CheckText.rankNeedsKeep.with(["round": .text(round.id)])))
                 }
             }
             for m in read.months where YearMonth(iso: m.value) == nil {
-                out.append(.error(at: m.at, "\"\(m.value)\" is not a real month: write YYYY-MM with a month from 01 to 12"))
+                out.append(.error(at: m.at, CheckText.monthNotReal.with(["value": .text(m.value)])))
             }
             for r in read.ranges {
                 if let a = YearMonth(iso: r.start.value), let b = YearMonth(iso: r.end.value), b < a {
-                    out.append(.error(at: r.end.at, "the end \(r.end.value) is before the start \(r.start.value)"))
+                    out.append(.error(at: r.end.at, CheckText.rangeReversed.with(["end": .text(r.end.value), "start": .text(r.start.value)])))
                 }
             }
             for (i, q) in round.quotas.enumerated() {
                 if let min = q.min, let max = q.max, min > max {
-                    out.append(.error(at: read.quotaMinAt[i], "this quota's min (\(min)) is greater than its max (\(max)); no selection can meet it"))
+                    out.append(.error(at: read.quotaMinAt[i], CheckText.quotaMinAboveMax.with(["min": .integer(min), "max": .integer(max)])))
                 }
                 if let value = q.value, let at = read.quotaValueAt[i] {
                     switch q.dimension {
                     case .field:
                         if let f = input.fields, !f.fields.contains(where: { $0.code == value }) {
-                            out.append(unknown("field", value, at: at, in: "fields.xml", known: f.fields.map(\.code)))
+                            out.append(unknown(.whatField, value, at: at, in: "fields.xml", known: f.fields.map(\.code)))
                         }
                     case .district:
                         if let d = input.districts, !d.districts.contains(where: { $0.code == value }) {
-                            out.append(unknown("district", value, at: at, in: "districts.xml", known: d.districts.map(\.code)))
+                            out.append(unknown(.whatDistrict, value, at: at, in: "districts.xml", known: d.districts.map(\.code)))
                         }
                     case .kind:
                         if SubmissionKind(rawValue: value) == nil {
-                            out.append(.error(at: at, "unknown kind \"\(value)\" in a quota: use model or example"))
+                            out.append(.error(at: at, CheckText.unknownKind.with(["value": .text(value)])))
                         }
                     case .unit:
                         break
@@ -177,24 +178,24 @@ enum Checks {
             let id = s.submission.id
             if s.isEdit {
                 if let first = firstEdit[id] {
-                    out.append(.error(at: s.idAt, "a second edited text of submission \(id); keep one file per submission in edits/",
-                                      notes: [.init(location: first, message: "the first edited text of \(id) is here")]))
+                    out.append(.error(at: s.idAt, CheckText.secondEdit.with(["id": .text(id)]),
+                                      notes: [.init(location: first, message: CheckText.firstEditHere.with(["id": .text(id)]))]))
                 } else {
                     firstEdit[id] = s.idAt
                 }
                 if let originals, !originals.contains(id) {
-                    out.append(.error(at: s.idAt, "edited text of \(id), but there is no submission \(id) in submissions/"))
+                    out.append(.error(at: s.idAt, CheckText.editWithoutSubmission.with(["id": .text(id)])))
                 }
             } else {
                 if let first = firstOfId[id] {
-                    out.append(.error(at: s.idAt, "duplicate submission id \(id): it is also used in \(first.path)",
-                                      notes: [.init(location: first.idAt, message: "\(id) is first used here")]))
+                    out.append(.error(at: s.idAt, CheckText.duplicateSubmission.with(["id": .text(id), "path": .text(first.path)]),
+                                      notes: [.init(location: first.idAt, message: CheckText.idFirstUsedHere.with(["id": .text(id)]))]))
                 } else {
                     firstOfId[id] = (s.submission.location.path, s.idAt)
                 }
             }
             if isIdentifier(id), s.fileStem != id {
-                out.append(.warning(at: s.idAt, "the file is named \(s.fileStem).xml but holds submission \(id); name it \(id).xml so it is easy to find"))
+                out.append(.warning(at: s.idAt, CheckText.fileNameMismatch.with(["stem": .text(s.fileStem), "id": .text(id)])))
             }
             out += submission(s, input)
         }
@@ -205,59 +206,57 @@ enum Checks {
         var out: [Finding] = []
         let sub = s.submission
         if let f = input.fields, !sub.field.isEmpty, !f.fields.contains(where: { $0.code == sub.field }) {
-            out.append(unknown("field", sub.field, at: s.fieldAt, in: "fields.xml", known: f.fields.map(\.code)))
+            out.append(unknown(.whatField, sub.field, at: s.fieldAt, in: "fields.xml", known: f.fields.map(\.code)))
         }
         if let d = input.districts, !sub.unit.district.isEmpty, !d.districts.contains(where: { $0.code == sub.unit.district }) {
-            out.append(unknown("district", sub.unit.district, at: s.districtAt, in: "districts.xml", known: d.districts.map(\.code)))
+            out.append(unknown(.whatDistrict, sub.unit.district, at: s.districtAt, in: "districts.xml", known: d.districts.map(\.code)))
         }
         for d in s.dates { out += realDate(d) }
         for m in [s.periodStart, s.periodEnd].compactMap({ $0 }) where ValueType.month.accepts(m.value) && YearMonth(iso: m.value) == nil {
-            out.append(.error(at: m.at, "\"\(m.value)\" is not a real month: the month must be 01 to 12"))
+            out.append(.error(at: m.at, CheckText.monthNotRealPeriod.with(["value": .text(m.value)])))
         }
         if let a = s.periodStart.flatMap({ YearMonth(iso: $0.value) }), let endText = s.periodEnd,
            let b = YearMonth(iso: endText.value), b < a {
-            out.append(.error(at: endText.at, "the period ends (\(b)) before it starts (\(a))"))
+            out.append(.error(at: endText.at, CheckText.periodReversed.with(["end": .text(b.description), "start": .text(a.description)])))
         }
         var hrefs: Set<String> = []
         for a in s.attachments {
             hrefs.insert(a.href.value)
             if let problem = unsafeHref(a.href.value) {
-                out.append(.error(at: a.href.at, "attachment href \"\(a.href.value)\" \(problem); write a path inside attachments/, e.g. \(sub.id)/anh-1.jpg"))
+                out.append(.error(at: a.href.at, CheckText.unsafeHref.with(["href": .text(a.href.value), "problem": .message(problem), "id": .text(sub.id)])))
                 continue
             }
             if let refused = AttachmentContent.refusal(a) { out.append(refused); continue }
             if !a.exists {
-                out.append(.error(at: a.href.at, "attachment file not found: \(a.relativePath ?? a.href.value) does not exist in the manuscript folder"))
+                out.append(.error(at: a.href.at, CheckText.attachmentMissing.with(["path": .text(a.relativePath ?? a.href.value)])))
             } else if let actual = a.actualDigest, ValueType.sha256.accepts(a.sha256.value), actual != a.sha256.value.lowercased() {
                 out.append(.error(at: a.sha256.at,
-                                  "the SHA-256 of \(a.relativePath ?? a.href.value) does not match: the file's is \(actual); the file changed or the digest is wrong"))
+                                  CheckText.attachmentDigest.with(["path": .text(a.relativePath ?? a.href.value), "actual": .text(actual)])))
             }
             out += AttachmentContent.findings(a)
         }
         for f in s.figures where !hrefs.contains(f.value) {
-            var message = "figure ref \"\(f.value)\" is not an attachment of this submission"
-            if let guess = closest(f.value, among: Array(hrefs)) { message += "; did you mean \"\(guess)\"?" }
-            else if hrefs.isEmpty { message += "; list the file under <attachments> first" }
+            let ref: [String: MessageValue] = ["ref": .text(f.value)]
+            let message = hrefs.isEmpty ? CheckText.figureNoAttachments.with(ref)
+                : CheckText.figureNotAttachment.with(ref).guessing(closest(f.value, among: Array(hrefs)))
             out.append(.error(at: f.at, message))
         }
         for l in s.links {
             let lower = l.value.lowercased()
             if !(lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:")) {
-                out.append(.error(at: l.at, "link \"\(l.value)\" is not allowed: a link must start with http://, https:// or mailto:"))
+                out.append(.error(at: l.at, CheckText.linkNotAllowed.with(["href": .text(l.value)])))
             }
         }
         return out
     }
 
     /// Why an attachment href would leave attachments/, or nil when it stays inside.
-    static func unsafeHref(_ href: String) -> String? {
-        if href.isEmpty { return "is empty" }
-        if href.contains("\\") { return "uses a backslash (\\); use / between folders" }
-        if href.hasPrefix("/") || href.hasPrefix("~") { return "is an absolute path" }
-        if href.contains(":") { return "is a URL or a drive path, not a file inside attachments/" }
-        if hasDotOrEmptySegment(href) {
-            return "leaves attachments/ or is not a plain path (\"..\", \".\" or \"//\")"
-        }
+    static func unsafeHref(_ href: String) -> Message? {
+        if href.isEmpty { return CheckText.hrefEmpty.message }
+        if href.contains("\\") { return CheckText.hrefBackslash.message }
+        if href.hasPrefix("/") || href.hasPrefix("~") { return CheckText.hrefAbsolute.message }
+        if href.contains(":") { return CheckText.hrefUrl.message }
+        if hasDotOrEmptySegment(href) { return CheckText.hrefLeaves.message }
         return nil
     }
 
@@ -284,7 +283,7 @@ enum Checks {
 
     static func realDate(_ d: Located<String>) -> [Finding] {
         guard ValueType.date.accepts(d.value), CalendarDate(iso: d.value) == nil else { return [] }
-        return [.error(at: d.at, "\(d.value) is not a real date: that day does not exist in the calendar")]
+        return [.error(at: d.at, CheckText.dateNotReal.with(["value": .text(d.value)]))]
     }
 
     // MARK: Reviews
@@ -298,10 +297,10 @@ enum Checks {
         for sheet in input.sheets {
             let s = sheet.sheet
             if let ids = reviewerIds, !s.reviewer.isEmpty, !ids.contains(s.reviewer) {
-                out.append(unknown("reviewer", s.reviewer, at: sheet.reviewerAt, in: "reviewers.xml", known: ids.sorted()))
+                out.append(unknown(.whatReviewer, s.reviewer, at: sheet.reviewerAt, in: "reviewers.xml", known: ids.sorted()))
             }
             if let ids = roundIds, !s.round.isEmpty, !ids.contains(s.round) {
-                out.append(unknown("round", s.round, at: sheet.roundAt, in: "selection.xml", known: input.selection!.plan.rounds.map(\.id)))
+                out.append(unknown(.whatRound, s.round, at: sheet.roundAt, in: "selection.xml", known: input.selection!.plan.rounds.map(\.id)))
             }
             for (review, read) in zip(s.reviews, sheet.reviews) {
                 if let known, !review.submission.isEmpty, !known.contains(review.submission) {
@@ -313,8 +312,9 @@ enum Checks {
                     let key = [s.reviewer, s.round, review.submission, read.date.value].joined(separator: "\u{1F}")
                     if let first = seen[key] {
                         out.append(.error(at: read.at,
-                            "\(s.reviewer) reviewed \(review.submission) twice in round \(s.round) on the same date (\(read.date.value)); keep one review, or give the later one its own date",
-                            notes: [.init(location: first, message: "the other review is here")]))
+                            CheckText.reviewedTwice.with(["reviewer": .text(s.reviewer), "id": .text(review.submission),
+                                                          "round": .text(s.round), "date": .text(read.date.value)]),
+                            notes: [.init(location: first, message: CheckText.otherReviewHere.message)]))
                     } else {
                         seen[key] = read.at
                     }
@@ -336,23 +336,23 @@ enum Checks {
         for s in review.scores {
             let key = s.criterion.value
             if !keys.contains(key) {
-                out.append(unknown("criterion", key, at: s.criterion.at, in: "rubric.xml", known: keys))
+                out.append(unknown(.whatCriterion, key, at: s.criterion.at, in: "rubric.xml", known: keys))
                 continue
             }
             if let first = scored[key] {
-                out.append(.error(at: s.criterion.at, "criterion \(key) is scored twice in this review; score each criterion once",
-                                  notes: [.init(location: first, message: "first score of \(key)")]))
+                out.append(.error(at: s.criterion.at, CheckText.scoredTwice.with(["key": .text(key)]),
+                                  notes: [.init(location: first, message: CheckText.firstScore.with(["key": .text(key)]))]))
             } else {
                 scored[key] = s.criterion.at
             }
             if r.scaleRead, r.rubric.min < r.rubric.max, let v = s.value, v.value < r.rubric.min || v.value > r.rubric.max {
-                out.append(.error(at: v.at, "score \(fmt(v.value)) for \(key) is outside the rubric's scale \(fmt(r.rubric.min))–\(fmt(r.rubric.max))"))
+                out.append(.error(at: v.at, CheckText.scoreOutsideScale.with(["score": number(v.value), "key": .text(key),
+                                                                   "min": number(r.rubric.min), "max": number(r.rubric.max)])))
             }
         }
         let missing = keys.filter { !$0.isEmpty && scored[$0] == nil }
         if !missing.isEmpty {
-            out.append(.error(at: review.at, "this review does not score " + orList(missing)
-                              + "; a review must score every criterion of rubric.xml"))
+            out.append(.error(at: review.at, CheckText.criteriaUnscored.with(["list": orList(missing)])))
         }
         return out
     }
@@ -364,31 +364,22 @@ enum Checks {
         for d in b.dates { out += realDate(d) }
         if let f = input.fields {
             for intro in b.introFieldAt where !f.fields.contains(where: { $0.code == intro.value }) {
-                out.append(unknown("field", intro.value, at: intro.at, in: "fields.xml", known: f.fields.map(\.code)))
+                out.append(unknown(.whatField, intro.value, at: intro.at, in: "fields.xml", known: f.fields.map(\.code)))
             }
         }
-        out += duplicates(b.introFieldAt.map(\.value), b.introFieldAt.map(\.at), what: "part introduction field")
+        out += duplicates(b.introFieldAt.map(\.value), b.introFieldAt.map(\.at), what: .whatIntroField)
         return out
     }
 
     // MARK: Wording
 
-    static func unknown(_ what: String, _ value: String, at: SourceLocation, in file: String, known: [String]) -> Finding {
-        var message = "unknown \(what) \"\(value)\": it is not in \(file)"
-        if let guess = closest(value, among: known) { message += "; did you mean \"\(guess)\"?" }
-        return .error(at: at, message)
+    static func unknown(_ what: CheckText, _ value: String, at: SourceLocation, in file: String, known: [String]) -> Finding {
+        let message = CheckText.unknown.with(["what": .message(what.message), "value": .text(value), "file": .text(file)])
+        return .error(at: at, message.guessing(closest(value, among: known)))
     }
 
     static func unknownSubmission(_ id: String, at: SourceLocation, known: Set<String>) -> Finding {
-        var message = "unknown submission \(id): there is no submission with this id in submissions/"
-        if let guess = closest(id, among: known.sorted()) { message += "; did you mean \(guess)?" }
-        return .error(at: at, message)
+        let message = CheckText.unknownSubmission.with(["id": .text(id)])
+        return .error(at: at, message.guessing(closest(id, among: known.sorted()), .withGuessPlain))
     }
-}
-
-/// A number as an editor wrote it: no trailing ".0".
-func fmt(_ x: Double) -> String {
-    if x.isNaN { return "not a number" }
-    if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
-    return String(x)
 }

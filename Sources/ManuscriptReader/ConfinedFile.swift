@@ -21,17 +21,6 @@ public enum ConfinedFile {
         case outside(String)
         /// Exists but cannot be opened or read (permissions, or it changed while being opened).
         case unreadable
-
-        /// In words, for a message about the file at `display`; `folder` names the allowed folder.
-        public func message(_ display: String, folder: String) -> String {
-            switch self {
-            case .missing: "file not found: \(display) does not exist"
-            case .notRegular: "\(display) is not a regular file (a folder, pipe, socket or device)"
-            case .outside(let real):
-                "\(display) is a link that leads outside \(folder) (to \(real)); it is not read: put the file itself in \(folder)"
-            case .unreadable: "\(display) cannot be opened for reading: check its permissions"
-            }
-        }
     }
 
     /// The real path of a folder (links and `..` resolved), or nil when it does not exist.

@@ -1,5 +1,6 @@
 import Foundation
 import ManuscriptModel
+import Messages
 import XMLKit
 
 /// Reads one input file: bytes, digest, Unicode check, parse, schema, values.
@@ -17,8 +18,11 @@ struct FileReader {
         case .failure(let refusal):
             let display = layout.display(job.relativePath)
             var outcome = FileOutcome(relativePath: job.relativePath, displayPath: display, format: job.format, isEdit: job.isEdit)
-            let message = if case .outside = refusal { refusal.message("this file", folder: "the manuscript folder") }
-                          else { "cannot open the file: check that it exists and can be read" }
+            let message = if case .outside = refusal {
+                refusal.described(.message(CheckText.thisFile.message), folder: .message(CheckText.manuscriptFolder.message))
+            } else {
+                CheckText.cannotOpen.message
+            }
             let leftOut = Self.leftOutNote(job, stem: ManuscriptReader.stem(job.relativePath))
             outcome.findings.append(.error(at: SourceLocation(path: display), message, notes: [leftOut!]))
             outcome.unreadable = true
@@ -40,7 +44,7 @@ struct FileReader {
             document = try XMLDocument.parse(bytes, limits: ParseLimits(maxBytes: options.maxFileBytes))
         } catch {
             for (i, p) in error.problems.enumerated() {
-                outcome.findings.append(.error(at: SourceLocation(path: display, line: p.line, column: p.column), p.message,
+                outcome.findings.append(.error(at: SourceLocation(path: display, line: p.line, column: p.column), p.plainMessage,
                                                notes: i == 0 ? [leftOut!] : []))
             }
             outcome.unreadable = true
@@ -50,8 +54,7 @@ struct FileReader {
         // NFC: one look at the whole text; strings are normalised one by one only when needed.
         let nonNFC = document.isCertainlyNFC ? nil : firstNonNFC(bytes)
         if let p = nonNFC {
-            outcome.findings.append(.warning(at: SourceLocation(path: display, line: p.line, column: p.column),
-                "text is not in Unicode NFC (first here): it was normalised to NFC when read; save the file as NFC so every tool sees the same letters"))
+            outcome.findings.append(.warning(at: SourceLocation(path: display, line: p.line, column: p.column), CheckText.notNfc.message))
         }
 
         let root = document.root
@@ -59,9 +62,11 @@ struct FileReader {
             let p = root.position
             let at = SourceLocation(path: display, line: p.line, column: p.column)
             if root.name == job.format.rootElement {
-                outcome.findings.append(.error(at: at, "<\(root.name)> must not be in an XML namespace: remove the xmlns=\"…\" attribute (manuscript files use no namespace)", notes: [leftOut!]))
+                outcome.findings.append(.error(at: at, CheckText.noNamespace.with(["name": .text(root.name)]), notes: [leftOut!]))
             } else {
-                outcome.findings.append(.error(at: at, "the file starts with <\(root.name)>, but \(what(job)) starts with <\(job.format.rootElement)>", notes: [leftOut!]))
+                let wrong = CheckText.wrongRoot.with(["found": .text(root.name), "what": .message(what(job)),
+                                                      "expected": .text(job.format.rootElement)])
+                outcome.findings.append(.error(at: at, wrong, notes: [leftOut!]))
             }
             outcome.unreadable = true
             return outcome
@@ -74,7 +79,7 @@ struct FileReader {
                 outcome.findings += translator.translate(problems)
             }
         } catch {
-            outcome.findings += error.problems.map { .error(at: top, $0.message) }
+            outcome.findings += error.problems.map { .error(at: top, $0.plainMessage) }
         }
 
         let mapper = Mapper(path: display, normalise: nonNFC != nil)
@@ -108,17 +113,16 @@ struct FileReader {
     /// The note under a file's first error when nothing in it could be read.
     private static func leftOutNote(_ job: ManuscriptReader.Job, stem: String) -> Finding.Note? {
         job.format == .submission
-            ? .init(message: job.isEdit ? "nothing in this file was read: the edited text of \(stem) is not used until the file is fixed"
-                                        : "nothing in this file was read: submission \(stem) is counted but left out until the file is fixed")
-            : .init(message: "nothing in this file was read until it is fixed")
+            ? .init(message: (job.isEdit ? CheckText.leftOutEdit : .leftOutSubmission).with(["id": .text(stem)]))
+            : .init(message: CheckText.leftOut.message)
     }
 
-    private func what(_ job: ManuscriptReader.Job) -> String {
+    private func what(_ job: ManuscriptReader.Job) -> Message {
         switch job.format {
-        case .submission: job.isEdit ? "an edited submission" : "a submission"
-        case .reviews: "a score sheet"
-        case .assignments: "an assignments file"
-        default: job.format.rawValue + ".xml"
+        case .submission: job.isEdit ? CheckText.whatEdit.message : CheckText.whatSubmission.message
+        case .reviews: CheckText.whatSheet.message
+        case .assignments: CheckText.whatAssignments.message
+        default: CheckText.whatConfig.with(["name": .text(job.format.rawValue + ".xml")])
         }
     }
 
@@ -160,14 +164,14 @@ struct FileReader {
         let href = m.attr(e, "href")?.trimmingCharacters(in: .whitespaces) ?? ""
         let at = m.loc(e, "href")
         if let problem = Checks.unsafeHref(href) {
-            m.error(at, "href \"\(href)\" \(problem); write a path inside the manuscript folder, e.g. front/loi-noi-dau.xml")
+            m.error(at, CheckText.fragmentHref.with(["href": .text(href), "problem": .message(problem)]))
             return nil
         }
         let bytes: [UInt8]
         switch layout.readConfined(href) {
         case .success(let read): bytes = read
         case .failure(let refusal):
-            m.error(at, refusal.message(layout.display(href), folder: "the manuscript folder"))
+            m.error(at, refusal.described(.text(layout.display(href)), folder: .message(CheckText.manuscriptFolder.message)))
             return nil
         }
         outcome.digests[href] = sha256Hex(bytes)
@@ -177,22 +181,22 @@ struct FileReader {
         do {
             doc = try XMLDocument.parse(bytes, limits: ParseLimits(maxBytes: options.maxFileBytes))
         } catch {
-            m.error(at, "\(display) cannot be read as XML, so this \(expected) is left out")
+            m.error(at, CheckText.fragmentNotXml.with(["path": .text(display), "root": .text(expected)]))
             for p in error.problems {
-                outcome.findings.append(.error(at: SourceLocation(path: display, line: p.line, column: p.column), p.message))
+                outcome.findings.append(.error(at: SourceLocation(path: display, line: p.line, column: p.column), p.plainMessage))
             }
             return nil
         }
         let r = doc.root
         guard r.name == expected, r.namespace == Self.docbookNamespace else {
-            let found = r.namespace == Self.docbookNamespace ? "<\(r.name)>" : "<\(r.name)> without the DocBook namespace"
-            m.error(at, "\(display) must hold a DocBook 5 <\(expected) xmlns=\"\(Self.docbookNamespace)\">, but it starts with \(found)")
+            let found = (r.namespace == Self.docbookNamespace ? CheckText.elementName : .fragmentNoNamespace).with(["name": .text(r.name)])
+            m.error(at, CheckText.fragmentRoot.with(["path": .text(display), "expected": .text(expected),
+                                                     "namespace": .text(Self.docbookNamespace), "found": .message(found)]))
             return nil
         }
         let nonNFC = doc.isCertainlyNFC ? nil : firstNonNFC(bytes)
         if let p = nonNFC {
-            outcome.findings.append(.warning(at: SourceLocation(path: display, line: p.line, column: p.column),
-                "text is not in Unicode NFC (first here): it was normalised to NFC when read; save the file as NFC so every tool sees the same letters"))
+            outcome.findings.append(.warning(at: SourceLocation(path: display, line: p.line, column: p.column), CheckText.notNfc.message))
         }
         if options.validateDocBook {
             outcome.findings += DocBookValidator.shared.validate(bytes, root: expected, display: display)
@@ -236,7 +240,7 @@ final class DocBookValidator: @unchecked Sendable {
         guard let doc = try? XMLDocument.parse(wrapped) else { return [] }
         let problems = schema.validate(doc)
         guard !problems.isEmpty else { return [] }
-        let translator = SchemaMessages(document: doc, model: nil, path: display, what: "a DocBook 5 \(root)")
+        let translator = SchemaMessages(document: doc, model: nil, path: display, what: CheckText.whatDocbook.with(["root": .text(root)]))
         return translator.translate(problems).map { f in
             var f = f
             if f.location.line == 1 { f.location.column = max(1, f.location.column - prefix.unicodeScalars.count) }

@@ -35,7 +35,8 @@ final class SchemaSet {
         if let s = compiled[format] { return s }
         guard let text = format.schemaText else {
             throw XMLParseFailure([XMLProblem(line: 1, column: 1,
-                "the schema \(format.schemaFileName) is missing from the installation; reinstall modelbook")])
+                "the schema \(format.schemaFileName) is missing from the installation; reinstall modelbook",
+                reason: .schemaMissing(name: format.schemaFileName))])
         }
         let s = try RelaxNGSchema(text: text, name: format.schemaFileName)
         compiled[format] = s

@@ -2,6 +2,7 @@ import Crypto
 import Dispatch
 import Foundation
 import ManuscriptModel
+import Messages
 import XMLKit
 
 /// How to read a manuscript folder.
@@ -77,21 +78,20 @@ public enum ManuscriptReader {
         var findings: [Finding] = []
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: layout.absolute, isDirectory: &isDirectory), isDirectory.boolValue else {
-            let message = FileManager.default.fileExists(atPath: layout.absolute)
-                ? "\(folder) is a file, not a manuscript folder"
-                : "the manuscript folder \(folder) does not exist"
+            let message = (FileManager.default.fileExists(atPath: layout.absolute) ? CheckText.folderIsFile : .folderMissing)
+                .with(["folder": .text(folder)])
             return ReadResult(manuscript: emptyManuscript(folder),
                               findings: [.error(at: SourceLocation(path: layout.displayRoot), message)], counts: ReadCounts())
         }
 
         // The files to read, in a fixed order: configuration, then each folder sorted by name.
         var jobs: [Job] = []
-        let required: [(String, InputFormat, String)] = [
-            ("districts.xml", .districts, "the districts a submitting unit can belong to"),
-            ("fields.xml", .fields, "the fields, which are the parts of the book"),
-            ("rubric.xml", .rubric, "the scoring criteria"),
-            ("reviewers.xml", .reviewers, "the reviewers"),
-            ("selection.xml", .selection, "the selection rounds"),
+        let required: [(String, InputFormat, CheckText)] = [
+            ("districts.xml", .districts, .purposeDistricts),
+            ("fields.xml", .fields, .purposeFields),
+            ("rubric.xml", .rubric, .purposeRubric),
+            ("reviewers.xml", .reviewers, .purposeReviewers),
+            ("selection.xml", .selection, .purposeSelection),
         ]
         if layout.isFile("book.xml") { jobs.append(Job(relativePath: "book.xml", format: .book)) }
         for (name, format, what) in required {
@@ -99,7 +99,7 @@ public enum ManuscriptReader {
                 jobs.append(Job(relativePath: name, format: format))
             } else {
                 findings.append(.error(at: SourceLocation(path: layout.display(name)),
-                                       "\(name) is missing: every manuscript needs it (\(what)); see docs/formats.md"))
+                                       CheckText.requiredFileMissing.with(["name": .text(name), "what": .message(what.message)])))
             }
         }
         var listed: [String: [String]] = [:]
@@ -109,18 +109,17 @@ public enum ManuscriptReader {
             jobs += xml.map { Job(relativePath: dir + "/" + $0, format: format, isEdit: isEdit) }
             for name in special {
                 findings.append(.error(at: SourceLocation(path: layout.display(dir + "/" + name)),
-                                       "not read: this is not a regular file (a pipe, socket, device or broken link); "
-                                           + "put the file itself here"))
+                                       CheckText.notRegularEntry.message))
             }
             // A README (any extension) is a note for people, not a file someone meant as input.
             for other in others where !other.lowercased().hasPrefix("readme") {
                 findings.append(.warning(at: SourceLocation(path: layout.display(dir + "/" + other)),
-                                         "not read: only .xml files are read from \(dir)/"))
+                                         CheckText.notXmlFile.with(["folder": .text(dir)])))
             }
         }
         if listed["submissions"]!.isEmpty {
             findings.append(.error(at: SourceLocation(path: layout.display("submissions")),
-                                   "no submissions found: put one .xml file per candidate in \(layout.display("submissions"))/"))
+                                   CheckText.noSubmissions.with(["folder": .text(layout.display("submissions"))])))
         }
 
         // Parse, validate and map every file, on every core.

@@ -1,5 +1,6 @@
 import Foundation
 import ManuscriptModel
+import Messages
 import XMLKit
 
 /// A date that stands in for one that could not be read (the finding says so).
@@ -68,14 +69,16 @@ extension Mapper {
                     .screen: [], .rank: ["keep", "min-reviews", "aggregate"], .optimize: ["count", "aggregate"],
                 ]
                 for name in ["keep", "min-reviews", "count", "aggregate"] where e.attribute(name) != nil && !allowed[type]!.contains(name) {
-                    let owner = name == "count" ? "an optimize round" : name == "aggregate" ? "a rank or optimize round" : "a rank round"
-                    error(loc(e, name), "attribute \(name) has no effect on a round of type \(type.rawValue): it belongs to \(owner)")
+                    let owner: CheckText = name == "count" ? .ownerOptimize : name == "aggregate" ? .ownerRankOrOptimize : .ownerRank
+                    error(loc(e, name), CheckText.attributeNoEffect.with(["name": .text(name), "type": .text(type.rawValue),
+                                                                          "owner": .message(owner.message)]))
                 }
             }
             for c in e.elements {
                 let belongs: RoundType = c.name == "require" ? .screen : .optimize
                 if let type, type != belongs {
-                    error(loc(c), "<\(c.name)> has no effect in a round of type \(type.rawValue): it belongs in a round of type \(belongs.rawValue)")
+                    error(loc(c), CheckText.elementNoEffect.with(["name": .text(c.name), "type": .text(type.rawValue),
+                                                                  "belongs": .text(belongs.rawValue)]))
                 }
                 switch c.name {
                 case "require":
@@ -86,7 +89,7 @@ extension Mapper {
                                       min: token(c, "min").flatMap { Int($0) }, max: token(c, "max").flatMap { Int($0) },
                                       location: loc(c))
                     if quota.min == nil && quota.max == nil, c.attribute("min") == nil, c.attribute("max") == nil {
-                        error(loc(c), "a quota needs min, max or both")
+                        error(loc(c), CheckText.quotaNeedsBound.message)
                     }
                     round.quotas.append(quota)
                     read.quotaValueAt.append(c.attribute("value") != nil ? loc(c, "value") : nil)
@@ -111,7 +114,7 @@ extension Mapper {
         let rule = token(c, "rule") ?? ""
         func month(_ name: String) -> YearMonth? {
             guard let raw = token(c, name) else {
-                error(loc(c), "the rule \(rule) needs the attribute \(name) (a month, YYYY-MM)")
+                error(loc(c), CheckText.ruleNeedsMonth.with(["rule": .text(rule), "name": .text(name)]))
                 return nil
             }
             read.months.append(Located(value: raw, at: loc(c, name)))
@@ -119,7 +122,7 @@ extension Mapper {
         }
         func count() -> Int? {
             guard let raw = token(c, "count") else {
-                error(loc(c), "the rule \(rule) needs the attribute count (a whole number)")
+                error(loc(c), CheckText.ruleNeedsCount.with(["rule": .text(rule)]))
                 return nil
             }
             return Int(raw)

@@ -1,5 +1,6 @@
 import Foundation
 import ManuscriptModel
+import Messages
 import XMLKit
 
 /// Maps one parsed document to values, tolerating what the schema already reported: a missing or
@@ -38,7 +39,7 @@ final class Mapper {
     /// An element's text, whitespace-collapsed (names, codes).
     func text(_ e: XMLElement?) -> String { e.map { nfc($0.textContent).collapsed } ?? "" }
 
-    func error(_ at: SourceLocation, _ message: String) { findings.append(.error(at: at, message)) }
+    func error(_ at: SourceLocation, _ message: Message) { findings.append(.error(at: at, message)) }
 
     // MARK: Inline and block content
 

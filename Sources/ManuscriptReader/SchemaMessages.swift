@@ -1,4 +1,5 @@
 import ManuscriptModel
+import Messages
 import XMLKit
 
 /// Turns libxml2's RELAX NG messages into plain findings an editor can act on.
@@ -13,7 +14,7 @@ struct SchemaMessages {
     let model: SchemaModel?
     let path: String
     /// What this file is, for the generic fallback ("does not match the format of a submission").
-    let what: String
+    let what: Message
 
     private struct Node {
         var element: XMLElement
@@ -83,16 +84,16 @@ struct SchemaMessages {
                 let name = nodes[i].element.name
                 // Only when the schema really requires it: libxml2 also says this after other failures.
                 if let spec = model?.elements[name], spec.slots.contains(where: { $0.required && $0.names.contains(expected) }) {
-                    specific.append(.error(at: loc, "<\(name)> is missing the element <\(expected)>"))
+                    specific.append(.error(at: loc, CheckText.missingElement.with(["parent": .text(name), "child": .text(expected)])))
                 } else {
                     genericAt.append((loc, name))
                 }
             case .unexpected(let name):
                 specific.append(.error(at: loc, unexpectedMessage(name, nodes: nodes, at: nodesAt(p).first, expected: nil)))
             case .textNotAllowed(let name):
-                var message = "text is not allowed directly inside <\(name)>"
+                var message = CheckText.textNotAllowed.with(["name": .text(name)])
                 if let spec = model?.elements[name], !spec.childNames.isEmpty {
-                    message += "; put it inside " + orList(spec.childNames.prefix(3).map { "<\($0)>" })
+                    message = CheckText.textNotAllowedPut.with(["name": .text(name), "list": orList(spec.childNames.prefix(3).map { "<\($0)>" })])
                 }
                 specific.append(.error(at: loc, message))
             case .attributeTrouble(let name, _):
@@ -112,27 +113,28 @@ struct SchemaMessages {
                     specific += fs
                 }
                 if !found {
-                    let shown = value.map { "the value \"\($0)\" is not valid" } ?? "a value is not valid"
-                    specific.append(.error(at: loc, shown + " (expected \(typeNoun(type)))"))
+                    let noun: MessageValue = .message(typeNoun(type))
+                    let shown = value.map { CheckText.badValue.with(["value": .text($0), "noun": noun]) }
+                        ?? CheckText.badValueUnknown.with(["noun": noun])
+                    specific.append(.error(at: loc, shown))
                 }
             case .namespace(let name):
-                specific.append(.error(at: loc,
-                    "<\(name)> must not be in an XML namespace: remove the xmlns=\"…\" attribute (manuscript files use no namespace)"))
+                specific.append(.error(at: loc, CheckText.noNamespace.with(["name": .text(name)])))
             case .generic(let name):
                 genericAt.append((loc, name))
             case .other(let message):
-                specific.append(.error(at: loc, message))
+                specific.append(.error(at: loc, verbatim: message))
             }
         }
         _ = explained
         var out = specific
         if out.isEmpty, let first = genericAt.first(where: { $0.0.line > 1 || $0.0.column > 1 }) ?? genericAt.first {
-            let which = first.1.map { "<\($0)>" } ?? "the file"
-            out.append(.error(at: first.0, "the content of \(which) does not match the format of \(what); compare it with docs/formats.md"))
+            let which = first.1.map { CheckText.elementName.with(["name": .text($0)]) } ?? CheckText.theFile.message
+            out.append(.error(at: first.0, CheckText.contentMismatch.with(["which": .message(which), "what": .message(what)])))
         }
         // One finding per place and message.
         var seen: Set<String> = []
-        return out.filter { seen.insert("\($0.location.line):\($0.location.column):\($0.message)").inserted }
+        return out.filter { seen.insert("\($0.location.line):\($0.location.column):\($0.message.text(in: .en))").inserted }
     }
 
     // MARK: Parsing libxml2's messages
@@ -169,11 +171,11 @@ struct SchemaMessages {
         return (String(inner[..<r.lowerBound]), String(inner[r.upperBound...]))
     }
 
-    private func typeNoun(_ type: String) -> String {
+    private func typeNoun(_ type: String) -> Message {
         switch type {
-        case "decimal": "a number such as 12 or 8.5"
-        case "integer", "positiveInteger", "nonNegativeInteger": "a whole number"
-        default: "a value of the right form"
+        case "decimal": CheckText.expectedDecimal.message
+        case "integer", "positiveInteger", "nonNegativeInteger": CheckText.expectedWhole.message
+        default: CheckText.expectedOther.message
         }
     }
 
@@ -191,7 +193,7 @@ struct SchemaMessages {
         return out
     }
 
-    private func unexpectedMessage(_ name: String, nodes: [Node], at i: Int?, expected given: [String]?) -> String {
+    private func unexpectedMessage(_ name: String, nodes: [Node], at i: Int?, expected given: [String]?) -> Message {
         let known = model?.vocabulary.contains(name) ?? true
         var expected = given ?? []
         var parentName: String?
@@ -227,31 +229,34 @@ struct SchemaMessages {
             if spec.slots[min(cursor, spec.slots.count)...].contains(where: { $0.names.contains(name) }) { later = true }
         }
         let expectedText = orList(expected.map { $0 == "…" ? $0 : "<\($0)>" })
+        let element: MessageValue = .text(name)
+        /// The message followed by `; expected …` when something was expected.
+        func expecting(_ m: Message) -> Message {
+            expected.isEmpty ? m : m.wrapped(in: .withExpected, ["list": expectedText])
+        }
         if !known {
-            var m = "unknown element <\(name)> here"
-            if !expected.isEmpty { m += "; expected \(expectedText)" }
+            let m = expecting(CheckText.unknownElement.with(["name": element]))
             let guess = closest(name, among: expected.isEmpty ? (model?.vocabulary.sorted() ?? []) : expected)
-            if let guess, expected != [guess] { m += " (did you mean <\(guess)>?)" }
-            return m
+            return expected == guess.map { [$0] } ? m : m.guessing(guess, .withGuessElement)
         }
         if let parentName {
+            let parent: MessageValue = .text(parentName)
             if later, !expected.isEmpty, !expected.contains(name) {
                 if let required = requiredDue {
-                    return "<\(parentName)> is missing the element <\(required)>: it must come before <\(name)>"
+                    return CheckText.missingBefore.with(["parent": parent, "required": .text(required), "name": element])
                 }
-                return "element <\(name)> is not allowed here: expected \(expectedText) first"
+                return CheckText.notAllowedFirst.with(["name": element, "list": expectedText])
             }
             if passed {
-                return "element <\(name)> is repeated or out of order: inside <\(parentName)> the order is "
-                    + uniq(order).joined(separator: ", ")
+                return CheckText.outOfOrder.with(["name": element, "parent": parent, "order": .text(uniq(order).joined(separator: ", "))])
             }
             if !order.contains(name) {
                 let allowed = uniq(order).map { "<\($0)>" }
-                return "element <\(name)> is not allowed inside <\(parentName)>"
-                    + (allowed.isEmpty ? "" : "; allowed: " + orList(allowed))
+                return allowed.isEmpty ? CheckText.notAllowedInside.with(["name": element, "parent": parent])
+                    : CheckText.notAllowedInsideList.with(["name": element, "parent": parent, "list": orList(allowed)])
             }
         }
-        return "element <\(name)> is not allowed here" + (expected.isEmpty ? "" : "; expected \(expectedText)")
+        return expecting(CheckText.notAllowedHere.with(["name": element]))
     }
 
     private func uniq(_ xs: [String]) -> [String] {
@@ -268,26 +273,28 @@ struct SchemaMessages {
             let p = e.position(ofAttribute: name)
             let at = SourceLocation(path: path, line: p.line, column: p.column)
             guard let a = spec.attribute(name) else {
-                var m = "attribute \(name) is not allowed on <\(e.name)>"
                 let names = spec.attributes.map(\.name)
-                if let guess = closest(name, among: names) {
-                    m += "; did you mean \(guess)?"
+                let arguments: [String: MessageValue] = ["name": .text(name), "element": .text(e.name), "list": orList(names)]
+                let m: Message = if let guess = closest(name, among: names) {
+                    CheckText.attributeNotAllowed.with(arguments).guessing(guess, .withGuessPlain)
                 } else if !names.isEmpty {
-                    m += "; allowed: " + orList(names)
+                    CheckText.attributeNotAllowedList.with(arguments)
                 } else {
-                    m += "; it takes no attributes"
+                    CheckText.attributeNone.with(arguments)
                 }
                 out.append(.error(at: at, m))
                 continue
             }
             if !a.type.accepts(value) {
-                out.append(.error(at: at, valueMessage("attribute \(name)=\"\(value)\"", a.type, value)))
+                out.append(.error(at: at, valueMessage(CheckText.subjectAttribute.with(["name": .text(name), "value": .text(value)]), a.type, value)))
             }
         }
         for a in spec.attributes where a.required && !present.contains(where: { $0.name == a.name }) {
             let p = e.position
-            var m = "<\(e.name)> is missing the attribute \(a.name)"
-            if case .enumeration(let values) = a.type { m += " (" + orList(values) + ")" }
+            var m = CheckText.missingAttribute.with(["element": .text(e.name), "name": .text(a.name)])
+            if case .enumeration(let values) = a.type {
+                m = CheckText.missingAttributeValues.with(["element": .text(e.name), "name": .text(a.name), "list": orList(values)])
+            }
             out.append(.error(at: SourceLocation(path: path, line: p.line, column: p.column), m))
         }
         return out
@@ -299,19 +306,19 @@ struct SchemaMessages {
         guard !type.accepts(text) else { return [] }
         let p = e.position
         return [.error(at: SourceLocation(path: path, line: p.line, column: p.column),
-                       valueMessage("<\(e.name)> \"\(text.whitespaceCollapsed)\"", type, text))]
+                       valueMessage(CheckText.subjectText.with(["name": .text(e.name), "text": .text(text.whitespaceCollapsed)]), type, text))]
     }
 
-    private func valueMessage(_ subject: String, _ type: ValueType, _ value: String) -> String {
+    private func valueMessage(_ subject: Message, _ type: ValueType, _ value: String) -> Message {
         switch type {
         case .enumeration(let values):
-            var m = "\(subject) is not allowed: use " + orList(values)
-            if let guess = closest(value, among: values) { m += " (did you mean \(guess)?)" }
-            return m
+            return CheckText.valueNotAllowed.with(["subject": .message(subject), "list": orList(values)])
+                .guessing(closest(value, among: values), .withGuessParen)
         case .nonEmpty:
-            return "\(subject) must not be empty"
+            return CheckText.valueEmpty.with(["subject": .message(subject)])
         default:
-            return "\(subject) is not \(type.noun): \(type.advice)"
+            return CheckText.valueWrongType.with(["subject": .message(subject), "noun": .message(type.noun),
+                                                  "advice": type.advice.map(MessageValue.message) ?? .text("")])
         }
     }
 }

@@ -1,3 +1,4 @@
+import Messages
 import ManuscriptModel
 import XMLKit
 
@@ -36,50 +37,43 @@ enum ValueType: Hashable, Sendable {
         }
     }
 
-    /// How to write a correct value, for messages: "use model or example", "write it as YYYY-MM-DD".
-    var advice: String {
+    /// How to write a correct value, for messages: "use model or example", "write it as YYYY-MM-DD"
+    /// (nil for free text, which takes any value).
+    var advice: Message? {
         switch self {
-        case .enumeration(let values): return "use " + orList(values)
-        case .identifier: return "a code uses 1 to 64 letters (A–Z, a–z, no accents), digits, '.', '_' or '-', and starts with a letter or digit"
-        case .date: return "write a date as YYYY-MM-DD, e.g. 2024-03-15"
-        case .month: return "write a month as YYYY-MM, e.g. 2024-03"
-        case .decimal: return "write a number with digits and a dot for decimals, e.g. 1200 or 8.5 (no thousands separators, no unit)"
-        case .integer: return "write a whole number, e.g. 2025"
-        case .positiveInteger: return "write a whole number of 1 or more"
-        case .nonNegativeInteger: return "write a whole number of 0 or more"
-        case .sha256: return "write the file's SHA-256 as 64 hexadecimal digits (0–9, a–f)"
-        case .mediaType: return "write a media type such as image/jpeg or application/pdf"
-        case .nonEmpty: return "it must not be empty"
-        case .language: return "write a language tag such as vi or en"
-        case .text: return ""
+        case .enumeration(let values): CheckText.adviceEnumeration.with(["list": orList(values)])
+        case .identifier: CheckText.adviceIdentifier.message
+        case .date: CheckText.adviceDate.message
+        case .month: CheckText.adviceMonth.message
+        case .decimal: CheckText.adviceDecimal.message
+        case .integer: CheckText.adviceInteger.message
+        case .positiveInteger: CheckText.advicePositive.message
+        case .nonNegativeInteger: CheckText.adviceNonNegative.message
+        case .sha256: CheckText.adviceSha256.message
+        case .mediaType: CheckText.adviceMediaType.message
+        case .nonEmpty: CheckText.adviceNonEmpty.message
+        case .language: CheckText.adviceLanguage.message
+        case .text: nil
         }
     }
 
     /// A short name of the kind of value, for "is not a date" messages.
-    var noun: String {
+    var noun: Message {
         switch self {
-        case .enumeration: "an allowed value"
-        case .identifier: "a valid code"
-        case .date: "a date"
-        case .month: "a month"
-        case .decimal: "a number"
-        case .integer, .nonNegativeInteger, .positiveInteger: "a whole number"
-        case .sha256: "a SHA-256 digest"
-        case .mediaType: "a media type"
-        case .nonEmpty, .text: "text"
-        case .language: "a language tag"
+        case .enumeration: CheckText.nounEnumeration.message
+        case .identifier: CheckText.nounIdentifier.message
+        case .date: CheckText.nounDate.message
+        case .month: CheckText.nounMonth.message
+        case .decimal: CheckText.nounDecimal.message
+        case .integer, .nonNegativeInteger, .positiveInteger: CheckText.nounWhole.message
+        case .sha256: CheckText.nounSha256.message
+        case .mediaType: CheckText.nounMediaType.message
+        case .nonEmpty, .text: CheckText.nounText.message
+        case .language: CheckText.nounLanguage.message
         }
     }
 }
 
-/// `a`, `a or b`, `a, b or c`.
-func orList(_ items: [String]) -> String {
-    switch items.count {
-    case 0: return ""
-    case 1: return items[0]
-    default: return items.dropLast().joined(separator: ", ") + " or " + items.last!
-    }
-}
 
 /// Identifiers: `[A-Za-z0-9][A-Za-z0-9._-]{0,63}`.
 func isIdentifier(_ s: String) -> Bool {

@@ -49,5 +49,7 @@ public enum Catalogues {
         AssignText.self,
         DeskText.self,
         BookText.self,
+        CheckText.self,
+        CommandText.self,
     ]
 }

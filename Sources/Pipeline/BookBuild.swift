@@ -1,5 +1,6 @@
 import BookWriter
 import Foundation
+import Messages
 import ManuscriptModel
 import XMLKit
 
@@ -21,11 +22,11 @@ public enum BuildFormat: String, CaseIterable, Sendable, Comparable {
             } else if let f = BuildFormat(rawValue: name) {
                 out.insert(f)
             } else {
-                throw PipelineError(step: "options", path: nil,
-                                    message: "unknown format '\(name)': use docbook, text, html, pdf or all")
+                throw PipelineError(step: CommandText.stepOptions.text, path: nil,
+                                    message: CommandText.unknownFormat.text(["name": .text(name)]))
             }
         }
-        if out.isEmpty { throw PipelineError(step: "options", path: nil, message: "no format given") }
+        if out.isEmpty { throw PipelineError(step: CommandText.stepOptions.text, path: nil, message: CommandText.noFormat.text) }
         return out
     }
 }
@@ -92,13 +93,13 @@ public struct BookBuild {
     /// Reads, selects and builds. Throws when no format can be attempted (the manuscript or the
     /// selection failed); format failures are in the report.
     public func run(manuscript folder: String, load: ManuscriptLoader, select: SelectionProvider) throws -> Report {
-        var steps = ["read the manuscript", "select the entries", "build the book"]
+        var steps = [CommandText.stepRead.text, CommandText.stepSelect.text, CommandText.stepBuild.text]
         let needDocBook = !formats.isDisjoint(with: [.docbook, .html, .pdf])
-        if needDocBook { steps.append("write and validate DocBook") }
-        if formats.contains(.text) { steps.append("write plain text") }
-        if formats.contains(.html) { steps.append("render HTML (xsltproc)") }
-        if formats.contains(.pdf) { steps.append("render PDF (xsltproc + FOP)") }
-        steps.append("move outputs into place")
+        if needDocBook { steps.append(CommandText.stepDocbook.text) }
+        if formats.contains(.text) { steps.append(CommandText.stepText.text) }
+        if formats.contains(.html) { steps.append(CommandText.stepHtml.text) }
+        if formats.contains(.pdf) { steps.append(CommandText.stepPdf.text) }
+        steps.append(CommandText.stepInstall.text)
         var n = 0
         func step() {
             n += 1
@@ -120,7 +121,7 @@ public struct BookBuild {
         do {
             return try Book(manuscript: manuscript, selection: selection, fallbackDate: sourceDate)
         } catch {
-            throw PipelineError(step: "build the book", path: manuscript.root, message: error.description)
+            throw PipelineError(step: CommandText.stepBuild.text, path: manuscript.root, message: error.description)
         }
     }
 
@@ -167,7 +168,7 @@ public struct BookBuild {
         if formats.contains(.html) {
             step()
             do {
-                guard docbookReady else { throw PipelineError(step: "html", path: nil, message: "no valid DocBook to render") }
+                guard docbookReady else { throw PipelineError(step: "html", path: nil, message: CommandText.noDocbookToRender.text) }
                 try renderHTML(staging: staging)
             } catch {
                 fail(.html, error, &report)
@@ -176,7 +177,7 @@ public struct BookBuild {
         if formats.contains(.pdf) {
             step()
             do {
-                guard docbookReady else { throw PipelineError(step: "pdf", path: nil, message: "no valid DocBook to render") }
+                guard docbookReady else { throw PipelineError(step: "pdf", path: nil, message: CommandText.noDocbookToRender.text) }
                 try renderPDF(book: book, staging: staging)
             } catch {
                 fail(.pdf, error, &report)
@@ -227,8 +228,8 @@ public struct BookBuild {
     /// kept as `book.invalid.xml` beside the outputs, and every error points into it.
     private func validate(_ xml: String, parts: [Range<Int>], stagingPath: String, out: String) throws {
         guard FileManager.default.fileExists(atPath: docbookSchema) else {
-            throw PipelineError(step: "validate DocBook", path: docbookSchema,
-                                message: "the DocBook 5.0 schema is missing; install the Debian package docbook5-xml")
+            throw PipelineError(step: CommandText.stepValidate.text, path: docbookSchema,
+                                message: CommandText.schemaMissing.text)
         }
         let outcome = try BookValidator.choose(path: environment["PATH"])
             .validate(file: stagingPath, bytes: Array(xml.utf8), parts: parts, schemaPath: docbookSchema, environment: environment)
@@ -239,9 +240,10 @@ public struct BookBuild {
         // Moved into place with the outputs, as modelbook's own file.
         _ = rename(stagingPath, (stagingPath as NSString).deletingLastPathComponent + "/book.invalid.xml")
         let shown = display(kept)
-        throw PipelineError(step: "validate DocBook", path: shown,
-                            message: "the DocBook is not valid against DocBook 5.0 (\(problems.count) errors, found by \(outcome.checkedBy.name)); the previous book.xml is kept",
-                            details: problems.prefix(200).map { "\(shown):\($0.line):\($0.column): error: \($0.message)" })
+        let error = CommonText.error.text
+        throw PipelineError(step: CommandText.stepValidate.text, path: shown,
+                            message: CommandText.docbookInvalid.text(["count": .integer(problems.count), "checker": .text(outcome.checkedBy.name)]),
+                            details: problems.prefix(200).map { "\(shown):\($0.line):\($0.column): \(error): \($0.message)" })
     }
 
     /// Copies the attachments that figures show to `images/<href>`.
@@ -274,27 +276,25 @@ public struct BookBuild {
         let path = absolute(stylesDirectory) + "/" + name
         guard FileManager.default.fileExists(atPath: path) else {
             if !stylesSearched.isEmpty {
-                throw PipelineError(step: "styles", path: nil,
-                                    message: "no styles folder (html.xsl, fo.xsl, book.css, fop.xconf) was found; looked in "
-                                        + stylesSearched.map(display).joined(separator: ", ")
-                                        + ". Give the folder with --styles DIR")
+                throw PipelineError(step: CommandText.stepStyles.text, path: nil,
+                                    message: CommandText.stylesNotFound.text(["folders": .text(stylesSearched.map(display).joined(separator: ", "))]))
             }
-            throw PipelineError(step: "styles", path: display(path), message: "not found (give the styles folder with --styles)")
+            throw PipelineError(step: CommandText.stepStyles.text, path: display(path), message: CommandText.styleFileMissing.text)
         }
         return path
     }
 
     private func requireDocBookXSL() throws {
         guard FileManager.default.fileExists(atPath: docbookXSLDirectory) else {
-            throw PipelineError(step: "styles", path: docbookXSLDirectory,
-                                message: "the DocBook XSL stylesheets are missing; install the Debian package docbook-xsl-ns")
+            throw PipelineError(step: CommandText.stepStyles.text, path: docbookXSLDirectory,
+                                message: CommandText.docbookXslMissing.text)
         }
     }
 
     private func requireTool(_ tool: ExternalTool, for format: String) throws -> String {
         guard let path = tool.locate(path: environment["PATH"]) else {
             throw PipelineError(step: format, path: nil,
-                                message: "\(tool.name) is not installed; install the Debian package \(tool.package) (apt-get install \(tool.package))")
+                                message: CommandText.toolMissing.text(["tool": .text(tool.name), "package": .text(tool.package)]))
         }
         return path
     }
@@ -310,7 +310,7 @@ public struct BookBuild {
                                      in: staging, logFile: staging + "/xsltproc-html.log", environment: environment)
         let problems = ToolRunner.xsltProblems(run.log)
         guard run.status == 0, problems.isEmpty else {
-            throw PipelineError(step: "html", path: nil, message: "xsltproc failed (exit \(run.status))",
+            throw PipelineError(step: "html", path: nil, message: CommandText.toolExit.text(["tool": "xsltproc", "status": .text(String(run.status))]),
                                 details: problems.isEmpty ? lastLines(run.log) : problems)
         }
         try PublishedCopy.file(css, to: html + "/book.css")
@@ -329,7 +329,7 @@ public struct BookBuild {
                                     in: staging, logFile: staging + "/xsltproc-fo.log", environment: environment)
         let foProblems = ToolRunner.xsltProblems(fo.log)
         guard fo.status == 0, foProblems.isEmpty else {
-            throw PipelineError(step: "pdf", path: nil, message: "xsltproc (FO) failed (exit \(fo.status))",
+            throw PipelineError(step: "pdf", path: nil, message: CommandText.toolExit.text(["tool": "xsltproc (FO)", "status": .text(String(fo.status))]),
                                 details: foProblems.isEmpty ? lastLines(fo.log) : foProblems)
         }
         var env = environment
@@ -340,7 +340,7 @@ public struct BookBuild {
         let problems = ToolRunner.fopProblems(run.log)
         guard run.status == 0, problems.isEmpty, FileManager.default.fileExists(atPath: staging + "/book.pdf") else {
             try? FileManager.default.removeItem(atPath: staging + "/book.pdf")
-            throw PipelineError(step: "pdf", path: nil, message: "FOP failed (exit \(run.status))",
+            throw PipelineError(step: "pdf", path: nil, message: CommandText.toolExit.text(["tool": "FOP", "status": .text(String(run.status))]),
                                 details: problems.isEmpty ? lastLines(run.log) : Array(problems.prefix(50)))
         }
     }
@@ -372,13 +372,14 @@ public struct BookBuild {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw PipelineError(step: "write", path: display(path), message: "cannot create the folder: \(error.localizedDescription)")
+            throw PipelineError(step: CommandText.stepWrite.text, path: display(path),
+                                message: CommandText.cannotCreateFolder.text(["reason": .text(error.localizedDescription)]))
         }
     }
 
     private func write(_ text: String, to path: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-            throw PipelineError(step: "write", path: display(path), message: "cannot write the file")
+            throw PipelineError(step: CommandText.stepWrite.text, path: display(path), message: CommandText.cannotWritePlain.text)
         }
     }
 }

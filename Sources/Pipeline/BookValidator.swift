@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import XMLKit
 
 /// The program that checks the finished book.xml against the DocBook 5.0 RELAX NG schema.
@@ -34,8 +35,10 @@ public enum BookValidator: Sendable, Equatable {
         /// What the build says: why the fallback was taken, and for a valid book, who checked it.
         public var report: [String] {
             var lines: [String] = []
-            if let fallbackReason { lines.append("note: \(fallbackReason); book.xml was checked by libxml2 instead") }
-            if problems.isEmpty { lines.append("book.xml is valid DocBook 5.0 (checked by \(checkedBy.name))") }
+            if let fallbackReason {
+                lines.append(CommonText.note.text + ": " + CommandText.docbookFallback.text(["reason": .text(fallbackReason)]))
+            }
+            if problems.isEmpty { lines.append(CommandText.docbookValid.text(["checker": .text(checkedBy.name)])) }
             return lines
         }
     }
@@ -63,7 +66,7 @@ public enum BookValidator: Sendable, Equatable {
         do {
             schema = try RelaxNGSchema(path: schemaPath)
         } catch {
-            throw PipelineError(step: "validate DocBook", path: schemaPath, message: "the schema does not compile",
+            throw PipelineError(step: CommandText.stepValidate.text, path: schemaPath, message: CommandText.schemaDoesNotCompile.text,
                                 details: error.problems.map { "\(schemaPath):\($0)" })
         }
         return DocBookValidation.problems(bytes, parts: parts, schema: schema)
@@ -81,7 +84,7 @@ public enum BookValidator: Sendable, Equatable {
             run = try ToolRunner.run(program, [schemaPath, file], in: directory,
                                      logFile: directory + "/jing.log", environment: environment)
         } catch {
-            return .failure(JingFailure(message: "jing could not be started: \(error)"))
+            return .failure(JingFailure(message: CommandText.jingNotStarted.text(["reason": .text("\(error)")])))
         }
         let problems = jingErrors(run.log, file: file)
         switch run.status {
@@ -89,7 +92,9 @@ public enum BookValidator: Sendable, Equatable {
         case 1 where !problems.isEmpty: return .success(problems)
         default:
             let last = run.log.split(separator: "\n").last.map(String.init) ?? ""
-            return .failure(JingFailure(message: "jing exited with status \(run.status)" + (last.isEmpty ? "" : ": \(last)")))
+            let status: MessageValue = .text(String(run.status))
+            return .failure(JingFailure(message: last.isEmpty ? CommandText.jingExit.text(["status": status])
+                                            : CommandText.jingExitLine.text(["status": status, "line": .text(last)])))
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// Running xsltproc and FOP: finding them, the Debian package that provides each, and their logs.
 public struct ExternalTool: Sendable, Hashable {
@@ -37,7 +38,8 @@ enum ToolRunner {
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         process.environment = environment
         guard FileManager.default.createFile(atPath: logFile, contents: nil) else {
-            throw PipelineError(step: "run \(executable)", path: logFile, message: "cannot create the log file")
+            throw PipelineError(step: CommandText.stepRunTool.text(["tool": .text(executable)]), path: logFile,
+                                message: CommandText.cannotCreateLog.text)
         }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: logFile))
         defer { try? handle.close() }

@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import ManuscriptReader
 
 /// Where a command may write: never over the manuscript's sources.
@@ -14,17 +15,16 @@ public enum OutputFolder {
     public static func confined(out: String, manuscript: String, allowedInside: [String] = []) throws -> String {
         let real = resolve(out)
         let root = resolve(manuscript)
-        let refuse = { (why: String) in
-            PipelineError(step: "output folder", path: nil,
-                          message: "refusing to write to \(shown(out, real)): \(why) the manuscript folder \(shown(manuscript, root)); "
-                              + "nothing was written. Give an output folder outside the manuscript folder, e.g. --out build beside it")
+        let refuse = { (why: CommandText) in
+            PipelineError(step: CommandText.stepOutputFolder.text, path: nil,
+                          message: why.text(["out": .text(shown(out, real)), "manuscript": .text(shown(manuscript, root))]))
         }
-        if real == root { throw refuse("it is") }
-        if isBelow(root, real) { throw refuse("it contains") }
+        if real == root { throw refuse(.refuseIs) }
+        if isBelow(root, real) { throw refuse(.refuseContains) }
         if isBelow(real, root) {
             let inside = String(real.dropFirst(root.count + 1))
             guard allowedInside.contains(where: { inside == $0 || isBelow(inside, $0) }) else {
-                throw refuse("it lies inside")
+                throw refuse(.refuseInside)
             }
         }
         return real
@@ -36,9 +36,9 @@ public enum OutputFolder {
         let root = resolve(manuscript)
         let real = resolve(manuscript + "/" + name)
         guard real == root + "/" + name else {
-            throw PipelineError(step: "output folder", path: nil,
-                                message: "refusing to write to \(manuscript)/\(name): it is a link to \(real), not a folder inside "
-                                    + "the manuscript folder \(manuscript); nothing was written. Replace the link by a plain folder")
+            throw PipelineError(step: CommandText.stepOutputFolder.text, path: nil,
+                                message: CommandText.refuseLink.text(["folder": .text(manuscript + "/" + name), "real": .text(real),
+                                                                      "manuscript": .text(manuscript)]))
         }
         return real
     }

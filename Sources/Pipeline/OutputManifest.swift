@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// The files modelbook wrote in an output folder, kept in the folder as `.modelbook-manifest`
 /// (one path a line, relative to the folder). Only those files are ever replaced or removed; any
@@ -30,17 +31,16 @@ public struct OutputManifest {
     public mutating func install(from staging: String, items: [String]) throws {
         let new = items.flatMap { Self.files(under: staging, $0) }
         if let blocked = new.lazy.compactMap(blocker).first {
-            throw PipelineError(step: "install", path: display(folder + "/" + blocked),
-                                message: "this file was not written by modelbook, so it is left as it is and the output that "
-                                    + "has its name was not written; move it away, or give another output folder")
+            throw PipelineError(step: CommandText.stepInstallFiles.text, path: display(folder + "/" + blocked),
+                                message: CommandText.blockedOutput.text)
         }
         for file in new {
             let target = folder + "/" + file
             try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
                                                     withIntermediateDirectories: true)
             guard rename(staging + "/" + file, target) == 0 else {
-                throw PipelineError(step: "install", path: display(target),
-                                    message: "cannot move the new output into place: \(String(cString: strerror(errno)))")
+                throw PipelineError(step: CommandText.stepInstallFiles.text, path: display(target),
+                                    message: CommandText.cannotMoveOutput.text(["reason": .text(String(cString: strerror(errno)))]))
             }
             owned.insert(file)
         }
@@ -86,9 +86,12 @@ public struct OutputManifest {
     public func warnAboutForeign(_ log: (String) -> Void) {
         let found = foreign()
         for path in found.prefix(20) {
-            log("\(display(folder + "/" + path)): warning: not written by modelbook, so it is left as it is")
+            log(CommandText.foreignFile.text(["path": .text(display(folder + "/" + path)), "warning": .text(CommonText.warning.text)]))
         }
-        if found.count > 20 { log("\(display(folder)): warning: and \(found.count - 20) more files not written by modelbook, left as they are") }
+        if found.count > 20 {
+            log(CommandText.foreignMore.text(["path": .text(display(folder)), "warning": .text(CommonText.warning.text),
+                                              "count": .integer(found.count - 20)]))
+        }
     }
 
     /// Writes the manifest (a temporary file renamed into place).
@@ -99,7 +102,7 @@ public struct OutputManifest {
         let temp = path + ".tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: temp, contents: Data(text.utf8)), rename(temp, path) == 0 else {
             unlink(temp)
-            throw PipelineError(step: "install", path: display(path), message: "cannot write the list of files modelbook wrote")
+            throw PipelineError(step: CommandText.stepInstallFiles.text, path: display(path), message: CommandText.cannotWriteManifest.text)
         }
     }
 

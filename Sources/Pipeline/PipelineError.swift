@@ -1,3 +1,4 @@
+import Messages
 import ManuscriptModel
 
 /// A failure that names the step and, when there is one, the file.
@@ -27,7 +28,7 @@ public struct PipelineError: Error, CustomStringConvertible, Sendable {
     }
 
     public var description: String {
-        var s = (path.map { $0 + ": " } ?? "") + "error: " + step + ": " + message
+        var s = (path.map { $0 + ": " } ?? "") + CommonText.error.text + ": " + step + ": " + message
         for d in details { s += "\n" + d }
         return s
     }

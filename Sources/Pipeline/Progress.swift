@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// Progress of a command's long steps, on standard error.
 ///
@@ -117,7 +118,7 @@ public final class ProgressReporter: @unchecked Sendable {
         var line = "\(label) [\(bar)] \(done)/\(total) \(done * 100 / total)%"
         if done > 0, done < total {
             let left = elapsed * Double(total - done) / Double(done)
-            line += " " + clock(left) + " left"
+            line += " " + CommandText.timeLeft.text(["time": .text(clock(left))])
         } else if done == total {
             line += " " + clock(elapsed)
         }

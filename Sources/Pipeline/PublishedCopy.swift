@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import ManuscriptReader
 
 /// Copies what the book publishes (figures, the stylesheet) as files, never as links: the bytes
@@ -11,23 +12,24 @@ enum PublishedCopy {
         case .success(let bytes):
             try write(bytes, to: target, from: source)
         case .failure(.missing):
-            log("\(source): warning: a figure shows this attachment, but the file is missing")
+            log(CommandText.figureMissing.text(["path": .text(source), "warning": .text(CommonText.warning.text)]))
         case .failure(let refusal):
-            throw PipelineError(step: "copy images", path: source, message: refusal.message(source, folder: "attachments/"))
+            throw PipelineError(step: CommandText.stepCopyImages.text, path: source,
+                                message: refusal.described(.text(source), folder: "attachments/").text())
         }
     }
 
     /// A file of the program's own (the styles), its bytes, even when its name is a link.
     static func file(_ source: String, to target: String) throws {
         guard let data = FileManager.default.contents(atPath: source) else {
-            throw PipelineError(step: "copy", path: source, message: "cannot read the file")
+            throw PipelineError(step: CommandText.stepCopy.text, path: source, message: CommandText.cannotReadFile.text)
         }
         try write([UInt8](data), to: target, from: source)
     }
 
     private static func write(_ bytes: [UInt8], to target: String, from source: String) throws {
         guard FileManager.default.createFile(atPath: target, contents: Data(bytes)) else {
-            throw PipelineError(step: "copy", path: target, message: "cannot write the copy of \(source)")
+            throw PipelineError(step: CommandText.stepCopy.text, path: target, message: CommandText.cannotWriteCopy.text(["source": .text(source)]))
         }
     }
 }

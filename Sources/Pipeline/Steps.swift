@@ -2,6 +2,7 @@ import Audit
 import Foundation
 import ManuscriptModel
 import ManuscriptReader
+import Messages
 import Selection
 
 /// The named steps every command is made of. Files are read here (the manuscript, the round
@@ -15,8 +16,8 @@ public enum Steps {
         let result = ManuscriptReader.read(folder: folder, options: options)
         let errors = result.findings.filter { $0.severity == .error }.sortedForReport()
         guard errors.isEmpty else {
-            throw PipelineError(step: "read the manuscript", path: folder,
-                                message: "the manuscript has \(errors.count) error(s)",
+            throw PipelineError(step: CommandText.stepRead.text, path: folder,
+                                message: CommandText.manuscriptErrors.text(["count": .integer(errors.count)]),
                                 details: errors.map(\.formatted), findings: errors)
         }
         return result
@@ -27,8 +28,8 @@ public enum Steps {
         do {
             return try Selection.run(m, through: round)
         } catch {
-            throw PipelineError(step: "select the entries", path: m.path(of: "selection.xml"),
-                                message: "the selection rounds could not be run",
+            throw PipelineError(step: CommandText.stepSelect.text, path: m.path(of: "selection.xml"),
+                                message: CommandText.roundsFailed.text,
                                 details: error.findings.map(\.formatted), findings: error.findings)
         }
     }
@@ -42,15 +43,15 @@ public enum Steps {
         } catch let error as PipelineError {
             throw error
         } catch {
-            throw PipelineError(step: "output folder", path: m.path(of: RecordStore.folder), message: "\(error)")
+            throw PipelineError(step: CommandText.stepOutputFolder.text, path: m.path(of: RecordStore.folder), message: "\(error)")
         }
         var outcomes: [RecordStore.WriteOutcome] = []
         for result in run.rounds {
             do {
                 outcomes.append(try RecordStore.record(result, manuscript: m, tool: tool))
             } catch {
-                throw PipelineError(step: "select the entries", path: m.path(of: RecordStore.folder),
-                                    message: "cannot record round \(result.id): \(error)")
+                throw PipelineError(step: CommandText.stepSelect.text, path: m.path(of: RecordStore.folder),
+                                    message: CommandText.cannotRecord.text(["round": .text(result.id), "reason": .text("\(error)")]))
             }
         }
         return outcomes
@@ -66,7 +67,7 @@ public enum Steps {
         do {
             run = try runRounds(m)
         } catch {
-            throw error.adding("; nothing was built")
+            throw error.adding(CommandText.nothingBuilt.text)
         }
         var written: [String] = []
         var used: [String] = []
@@ -78,15 +79,13 @@ public enum Steps {
         }
         let list = { (paths: [String]) in paths.map { m.path(of: $0) }.joined(separator: ", ") }
         if written.isEmpty {
-            log("using the round records \(list(used)): they match the current inputs")
+            log(CommandText.recordsUsed.text(["records": .text(list(used))]))
         } else {
-            log("the round records did not match the current inputs (or there were none), "
-                + "so the rounds were run again and recorded: \(list(written))")
+            log(CommandText.recordsRerun.text(["records": .text(list(written))]))
         }
         guard let selection = Selection.bookSelection(from: run, record: (written + used).last) else {
-            throw PipelineError(step: "select the entries", path: m.path(of: "selection.xml"),
-                                message: "selection.xml has no optimize round, so no final selection exists; "
-                                    + "add a round with type=\"optimize\" as the last round")
+            throw PipelineError(step: CommandText.stepSelect.text, path: m.path(of: "selection.xml"),
+                                message: CommandText.noOptimizeRound.text)
         }
         return selection
     }
@@ -144,8 +143,8 @@ public enum Steps {
                 try AuditWriter.write(files, to: URL(fileURLWithPath: $0))
             }
         } catch {
-            throw PipelineError(step: "write the report", path: name,
-                                message: "cannot write the report to \(name): \(plain(error))")
+            throw PipelineError(step: CommandText.stepReport.text, path: name,
+                                message: CommandText.cannotWriteReport.text(["folder": .text(name), "reason": .text(plain(error))]))
         }
         return AuditWritten(report: report, files: files.count)
     }

@@ -46,7 +46,7 @@ public final class XMLDocument: @unchecked Sendable {
             throw XMLParseFailure([problem])
         }
         guard let ctxt = xmlNewParserCtxt() else {
-            throw XMLParseFailure([XMLProblem(line: 1, column: 1, "out of memory while starting the XML parser")])
+            throw XMLParseFailure([XMLProblem(line: 1, column: 1, "out of memory while starting the XML parser", reason: .outOfMemory)])
         }
         defer { xmlFreeParserCtxt(ctxt) }
         let collector = ProblemCollector()
@@ -72,7 +72,7 @@ public final class XMLDocument: @unchecked Sendable {
             if let docPtr { xmlFreeDoc(docPtr) }
             var problems = collector.problems.filter { $0.severity == .error }
             if problems.isEmpty {
-                problems = [XMLProblem(line: 1, column: 1, "the file is not well-formed XML")]
+                problems = [XMLProblem(line: 1, column: 1, "the file is not well-formed XML", reason: .notWellFormed)]
             }
             throw XMLParseFailure(problems)
         }
@@ -156,8 +156,8 @@ final class ProblemCollector {
             (line, column) = document.position(of: errorNode)
         }
         let raw = error.message.map { String(cString: $0) } ?? "unknown XML error"
-        let message = LibXML.plainMessage(raw.trimmingWhitespace(), code: Int(error.code))
-        problems.append(XMLProblem(severity, line: max(line, 1), column: max(column, 1), message))
+        let (message, reason) = LibXML.plainMessage(raw.trimmingWhitespace(), code: Int(error.code))
+        problems.append(XMLProblem(severity, line: max(line, 1), column: max(column, 1), message, reason: reason))
     }
 }
 
@@ -170,33 +170,45 @@ enum LibXML {
 
     static func initialize() { _ = once }
 
-    /// libxml2's parser messages, in words an editor can act on.
-    static func plainMessage(_ message: String, code: Int) -> String {
+    /// libxml2's parser messages, in words an editor can act on, and what they mean (nil: a
+    /// message of libxml2's that is passed on as it is).
+    static func plainMessage(_ message: String, code: Int) -> (String, XMLProblem.Reason?) {
         if message.hasPrefix("Excessive depth in document") {
-            return "elements are nested more than \(ParseLimits.maxDepth) levels deep; the file is damaged or hostile"
+            return ("elements are nested more than \(ParseLimits.maxDepth) levels deep; the file is damaged or hostile",
+                    .tooDeep(levels: ParseLimits.maxDepth))
         }
         if message.hasPrefix("Document is empty") || message.hasPrefix("Start tag expected") {
-            return "no XML element found; the file must start with an element such as <submission>"
+            return ("no XML element found; the file must start with an element such as <submission>", .noElement)
         }
         if message.hasPrefix("Opening and ending tag mismatch") {
-            return "closing tag does not match the open element (" + message.drop(while: { $0 != ":" }).dropFirst().trimmingWhitespace() + ")"
+            let detail = message.drop(while: { $0 != ":" }).dropFirst().trimmingWhitespace()
+            // "title line 3 and titel"
+            let words = detail.split(separator: " ")
+            let reason: XMLProblem.Reason = if words.count == 5, words[1] == "line", let line = Int(words[2]), words[3] == "and" {
+                .tagMismatch(open: String(words[0]), line: line, close: String(words[4]))
+            } else {
+                .tagMismatchDetail(detail)
+            }
+            return ("closing tag does not match the open element (" + detail + ")", reason)
         }
         if message.hasPrefix("Extra content at the end of the document") {
-            return "text or elements after the end of the root element; a file holds exactly one root element"
+            return ("text or elements after the end of the root element; a file holds exactly one root element", .extraContent)
         }
         if message.hasPrefix("Premature end of data") || message.hasPrefix("EndTag: '</' not found") {
-            return "the file ends before all elements are closed"
+            return ("the file ends before all elements are closed", .prematureEnd)
         }
         if message.hasPrefix("xmlParseEntityRef: no name") {
-            return "a bare '&' in text: write it as &amp;"
+            return ("a bare '&' in text: write it as &amp;", .bareAmpersand)
         }
         if message.hasPrefix("Entity '"), message.hasSuffix("' not defined") {
-            return "unknown entity \(message.dropFirst(7).dropLast(12))': only &amp; &lt; &gt; &quot; &apos; and numeric character references are allowed"
+            let name = String(message.dropFirst(8).dropLast(13))
+            return ("unknown entity '\(name)': only &amp; &lt; &gt; &quot; &apos; and numeric character references are allowed",
+                    .unknownEntity(name: name))
         }
         if message.contains("Detected an entity reference loop") || message.contains("entity amplification") {
-            return "entity expansion is not allowed"
+            return ("entity expansion is not allowed", .entityExpansion)
         }
-        return message
+        return (message, nil)
     }
 }
 

@@ -89,31 +89,32 @@ enum Prescan {
         let bytes = source.bytes
         if bytes.count > limits.maxBytes {
             return XMLProblem(line: 1, column: 1,
-                "the file is \(megabytes(bytes.count)) MB, more than the limit of \(megabytes(limits.maxBytes)) MB; split it or check that it is the right file")
+                "the file is \(megabytes(bytes.count)) MB, more than the limit of \(megabytes(limits.maxBytes)) MB; split it or check that it is the right file",
+                reason: .tooLarge(megabytes: Double(bytes.count) / 1_048_576, limit: Double(limits.maxBytes) / 1_048_576))
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            return XMLProblem(line: 1, column: 1, "the file is saved as UTF-16; save it as UTF-8")
+            return XMLProblem(line: 1, column: 1, "the file is saved as UTF-16; save it as UTF-8", reason: .utf16)
         }
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         if bytes[start...].allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            return XMLProblem(line: 1, column: 1, "the file is empty; it must hold one XML document")
+            return XMLProblem(line: 1, column: 1, "the file is empty; it must hold one XML document", reason: .empty)
         }
         if !knownClean, let nul = firstNUL(bytes) {
             let p = source.position(ofOffset: nul)
             return XMLProblem(line: p.line, column: p.column,
-                "the file contains a NUL byte, which XML does not allow; it may be a binary file or damaged")
+                "the file contains a NUL byte, which XML does not allow; it may be a binary file or damaged", reason: .nulByte)
         }
         if !knownClean, let bad = firstInvalidUTF8(bytes) {
             let p = source.position(ofOffset: bad)
             let shown = bytes[bad..<min(bytes.count, bad + 4)].map { "0x" + hex($0) }.joined(separator: " ")
             return XMLProblem(line: p.line, column: p.column,
-                "the text is not valid UTF-8 (bytes \(shown)); save the file as UTF-8")
+                "the text is not valid UTF-8 (bytes \(shown)); save the file as UTF-8", reason: .invalidUTF8(bytes: shown))
         }
         if let doctype = doctypeOffset(bytes, from: start) {
             let p = source.position(ofOffset: doctype)
             return XMLProblem(line: p.line, column: p.column,
-                "a DOCTYPE declaration is not allowed: manuscript files may not declare a DTD or entities; remove it")
+                "a DOCTYPE declaration is not allowed: manuscript files may not declare a DTD or entities; remove it", reason: .doctype)
         }
         return nil
     }

@@ -2,27 +2,24 @@ import ArgumentParser
 import Diagnostics
 import Foundation
 import ManuscriptReader
+import Messages
 
 /// `modelbook check`: reads every file of the manuscript and reports every problem.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check every file of the manuscript and list each problem with its file, line and column.",
-        discussion: """
-            Findings go to standard output, one per line (`file:line:column: error: message`), sorted by \
-            file and position, followed by a summary line. Exit status: 0 when there are no errors \
-            (warnings allowed), 1 when there are errors, 64 when the command line is wrong.
-            """
+        abstract: CommandText.checkAbstract.text,
+        discussion: CommandText.checkDiscussion.text
     )
 
     @OptionGroup var options: ManuscriptOptions
     @OptionGroup var progressOptions: ProgressOptions
 
-    @Option(name: .long, help: "Output format: text or json.")
+    @Option(name: .long, help: ArgumentHelp(CommandText.formatHelp.text))
     var format: OutputFormat = .text
 
     func run() throws {
-        let progress = progressOptions.reporter(["read the manuscript"])
+        let progress = progressOptions.reporter([CommandText.stepRead.text])
         progress.next()
         let result = ManuscriptReader.read(folder: options.manuscript, options: progress.readOptions)
         progress.finish()
@@ -78,26 +75,14 @@ struct CheckReport: Encodable {
     var errors: Int
     var warnings: Int
 
-    /// `checked 480 submissions, 1,934 reviews by 18 reviewers in 520 files: 0 errors, 2 warnings (0 files with errors)`
+    /// `checked 480 submissions, 1,934 reviews by 18 reviewers in 520 files: 0 errors, 2 warnings (0 files with errors)`;
+    /// in Vietnamese `đã kiểm tra 480 hồ sơ, 1.934 lần chấm của 18 người chấm trong 520 tệp: 0 lỗi, …`.
     static func summary(_ c: ReadCounts, errors: Int, warnings: Int) -> String {
-        var s = "checked \(n(c.submissions, "submission")), \(n(c.reviews, "review")) by \(n(c.reviewers, "reviewer"))"
-        if c.edits > 0 { s += ", \(n(c.edits, "edited text"))" }
-        s += " in \(n(c.files, "file")): \(n(errors, "error")), \(n(warnings, "warning")) (\(n(c.filesWithErrors, "file")) with errors)"
-        return s
-    }
-
-    static func n(_ count: Int, _ noun: String) -> String {
-        grouped(count) + " " + (count == 1 ? noun : noun + "s")
-    }
-
-    /// 1934 → "1,934".
-    static func grouped(_ n: Int) -> String {
-        let digits = String(abs(n))
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out += "," }
-            out.append(ch)
-        }
-        return (n < 0 ? "-" : "") + out
+        let edits: MessageValue = c.edits > 0 ? .message(CheckText.summaryEdits.with(["edits": .integer(c.edits)])) : .text("")
+        return CheckText.summary.text([
+            "submissions": .integer(c.submissions), "reviews": .integer(c.reviews), "reviewers": .integer(c.reviewers),
+            "edits": edits, "files": .integer(c.files), "errors": .integer(errors), "warnings": .integer(warnings),
+            "failing": .integer(c.filesWithErrors),
+        ])
     }
 }

@@ -7,28 +7,25 @@ import ManuscriptGenerator
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Write a fictional, realistic sample manuscript folder (deterministic).",
-        discussion: """
-        The same options always give byte-identical files. The selection plan is scaled to --submissions \
-        and checked to be feasible on the generated data.
-        """
+        abstract: CommandText.generateAbstract.text,
+        discussion: CommandText.generateDiscussion.text
     )
 
     @OptionGroup var language: LanguageOption
 
-    @Option(name: .long, help: "Number of candidate submissions (1...40000).")
+    @Option(name: .long, help: ArgumentHelp(CommandText.generateSubmissionsHelp.text))
     var submissions: Int = 480
 
-    @Option(name: .long, help: "Number of reviewers (3...999).")
+    @Option(name: .long, help: ArgumentHelp(CommandText.generateReviewersHelp.text))
     var reviewers: Int = 18
 
-    @Option(name: .long, help: "Seed of the pseudo-random generator.")
+    @Option(name: .long, help: ArgumentHelp(CommandText.generateSeedHelp.text))
     var seed: UInt64 = 2025
 
-    @Option(name: .long, help: "The folder to write (required).")
+    @Option(name: .long, help: ArgumentHelp(CommandText.generateOutHelp.text))
     var out: String
 
-    @Flag(name: .long, help: "Write into a non-empty folder, replacing what an earlier generation wrote there.")
+    @Flag(name: .long, help: ArgumentHelp(CommandText.generateForceHelp.text))
     var force = false
 
     /// What `generate` writes at the top of the folder; --force removes these first, nothing else.
@@ -43,12 +40,12 @@ struct GenerateCommand: ParsableCommand {
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw ValidationError("\(out) exists and is not a folder")
+                throw ValidationError(CommandText.generateNotFolder.text(["folder": .text(out)]))
             }
             let entries = try fm.contentsOfDirectory(atPath: folder.path)
             if !entries.isEmpty {
                 guard force else {
-                    throw ValidationError("\(out) is not empty; use --force to replace a generated manuscript there")
+                    throw ValidationError(CommandText.generateNotEmpty.text(["folder": .text(out)]))
                 }
                 for entry in Self.generatedEntries where entries.contains(entry) {
                     try fm.removeItem(at: folder.appendingPathComponent(entry))

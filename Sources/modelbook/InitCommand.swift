@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Messages
 import Foundation
 import ManuscriptGenerator
@@ -7,12 +8,12 @@ import ManuscriptGenerator
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Write a minimal, commented manuscript skeleton into a new or empty folder."
+        abstract: CommandText.initAbstract.text
     )
 
     @OptionGroup var language: LanguageOption
 
-    @Argument(help: "The folder to create (must be missing or empty).")
+    @Argument(help: ArgumentHelp(CommandText.initDirectoryHelp.text))
     var directory: String
 
     func run() throws {
@@ -21,10 +22,11 @@ struct InitCommand: ParsableCommand {
             try ManuscriptSkeleton.write(into: folder)
         } catch let error as GeneratorError {
             var stderr = StandardError()
-            print("error: \(error.description)", to: &stderr)
+            print(CommandText.initFailed.text(["error": .text(Severity.error.word()), "reason": .text(error.description)]), to: &stderr)
             throw ExitCode(1)
         }
-        print("\(directory): \(ManuscriptSkeleton.paths.count) files written (\(ManuscriptSkeleton.paths.joined(separator: ", ")))")
+        print(CommandText.initWrote.text(["folder": .text(directory), "count": .integer(ManuscriptSkeleton.paths.count),
+                                          "files": .text(ManuscriptSkeleton.paths.joined(separator: ", "))]))
     }
 }
 

@@ -8,7 +8,7 @@ import Selection
 
 /// `--manuscript DIR`, shared by every subcommand that reads a manuscript, with `--lang`.
 struct ManuscriptOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The manuscript folder.", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp(CommandText.manuscriptHelp.text, valueName: "DIR"))
     var manuscript: String = "manuscript"
 
     @OptionGroup var language: LanguageOption
@@ -18,7 +18,7 @@ struct ManuscriptOptions: ParsableArguments {
 /// starts (`Language.atLaunch`, which also looks at `LC_ALL`, `LC_MESSAGES` and `LANG`), so that
 /// help texts are in it too; the option is declared so that it is listed and checked.
 struct LanguageOption: ParsableArguments {
-    @Option(name: .customLong("lang"), help: ArgumentHelp("Language of messages: vi (default) or en.", valueName: "vi|en"))
+    @Option(name: .customLong("lang"), help: ArgumentHelp(CommandText.langHelp.text, valueName: "vi|en"))
     var lang: Language?
 }
 
@@ -50,13 +50,15 @@ enum StepFailure {
     /// The manuscript has errors: they are listed, then `modelbook <command>: … Fix them … and run again.`
     static func unreadable(_ e: PipelineError, command: String, nothingDone: String) -> ExitCode {
         Output.error(e.details.joined(separator: "\n") + "\n"
-                     + "modelbook \(command): \(e.message); \(nothingDone). Fix them (see `modelbook check`) and run again.\n")
+                     + CommandText.stepStopUnreadable.text(["command": .text(command), "message": .text(e.message),
+                                                             "consequence": .text(nothingDone)]) + "\n")
         return ExitCode(1)
     }
 
     /// The rounds cannot run: why, then `modelbook <command>: stopped; …`.
     static func stopped(_ e: PipelineError, command: String, nothingDone: String) -> ExitCode {
-        Output.error(e.details.joined(separator: "\n") + "\n" + "modelbook \(command): stopped; \(nothingDone).\n")
+        Output.error(e.details.joined(separator: "\n") + "\n"
+                     + CommandText.stepStopped.text(["command": .text(command), "consequence": .text(nothingDone)]) + "\n")
         return ExitCode(1)
     }
 

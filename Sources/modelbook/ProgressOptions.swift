@@ -1,10 +1,11 @@
 import ArgumentParser
+import Messages
 import ManuscriptReader
 import Pipeline
 
 /// `--quiet`, for the commands that do long work (check, select, build, audit).
 struct ProgressOptions: ParsableArguments {
-    @Flag(name: .long, help: "Print no progress on standard error (problems and results are still printed).")
+    @Flag(name: .long, help: ArgumentHelp(CommandText.quietHelp.text))
     var quiet = false
 
     /// Progress on standard error for these steps: a bar on a terminal, a line per step otherwise.

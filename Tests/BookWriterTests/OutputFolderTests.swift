@@ -3,7 +3,7 @@ import Testing
 @testable import Pipeline
 
 /// Output folders never touch the manuscript, and only files modelbook wrote are replaced.
-@Suite struct OutputFolderTests {
+@Suite(.inEnglish) struct OutputFolderTests {
     /// A fresh folder with `ms/` (a manuscript with `rounds/`) and a link `alias -> ms`.
     static func work() throws -> String {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("modelbook-out-\(UUID().uuidString)").path

@@ -54,7 +54,7 @@ func files(under folder: String) -> [String: Data] {
     return out
 }
 
-@Suite struct PipelineTests {
+@Suite(.inEnglish) struct PipelineTests {
     @Test func docbookAndTextAreWrittenWithProgressAndAreReproducible() throws {
         let out = try temporaryFolder("build")
         defer { try? FileManager.default.removeItem(atPath: out) }
@@ -152,7 +152,7 @@ func files(under folder: String) -> [String: Data] {
     }
 }
 
-@Suite(.serialized) struct RenderedBookTests {
+@Suite(.serialized, .inEnglish) struct RenderedBookTests {
     static let canRender = Tools.find("fop") != nil && Tools.find("xsltproc") != nil && stylesDirectory != nil
 
     @Test(.enabled(if: canRender, "needs fop and xsltproc (apt-get install fop xsltproc) and the styles/ folder"))

@@ -7,7 +7,7 @@ final class FakeClock: @unchecked Sendable {
     var seconds = 0.0
 }
 
-@Suite struct ProgressTests {
+@Suite(.inEnglish) struct ProgressTests {
     func reporter(_ mode: ProgressReporter.Mode, steps: [String] = [], clock: FakeClock = FakeClock()) -> (ProgressReporter, LogLines) {
         let out = LogLines()
         return (ProgressReporter(mode: mode, steps: steps, write: out.add, now: { clock.seconds }), out)

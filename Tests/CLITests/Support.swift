@@ -95,13 +95,17 @@ enum Files {
     }
 
     /// Runs an executable with standard output and error together.
+    /// Runs the program in English (`LC_ALL=en_US.UTF-8`, unless `environment` names a locale), so
+    /// that the result does not depend on the machine's locale; `--lang vi` asks for Vietnamese.
     static func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil,
                     environment: [String: String]? = nil) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
-        if let environment { process.environment = environment }
+        var environment = environment ?? ProcessInfo.processInfo.environment
+        if environment["LC_ALL"] == nil { environment["LC_ALL"] = "en_US.UTF-8" }
+        process.environment = environment
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
