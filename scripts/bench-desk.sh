@@ -10,7 +10,7 @@ MS="$WORK/ms"
 # Three reviewers per eligible candidate, as the editors would assign them.
 "$BIN" assign --manuscript "$MS" --round shortlist --per 3 --write >/dev/null
 
-"$BIN" desk serve --manuscript "$MS" --port 0 >"$WORK/serve.out" 2>"$WORK/serve.err" &
+"$BIN" desk serve --lang en --manuscript "$MS" --port 0 >"$WORK/serve.out" 2>"$WORK/serve.err" &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 100); do grep -q listening "$WORK/serve.out" 2>/dev/null && break; sleep 0.1; done

@@ -2,7 +2,8 @@ import Foundation
 
 /// What to generate. Identical options give byte-identical folders.
 public struct GeneratorOptions: Sendable, Equatable {
-    /// Number of candidate submissions (1...40,000).
+    /// Number of candidate submissions (1...100,000). Up to 40,000 the serial numbers have four
+    /// digits, as in the sample (`NB-2024-0137`); beyond, five (`NB-2024-00137`).
     public var submissions: Int
     /// Number of reviewers (3...999); they are spread over the province level and the eight districts.
     public var reviewers: Int
@@ -63,8 +64,8 @@ public enum ManuscriptGenerator {
     /// overwritten; other files are left alone.
     @discardableResult
     public static func generate(into folder: URL, options: GeneratorOptions) throws -> GenerationSummary {
-        guard (1...40_000).contains(options.submissions) else {
-            throw GeneratorError(description: "submissions must be between 1 and 40000 (got \(options.submissions))")
+        guard (1...100_000).contains(options.submissions) else {
+            throw GeneratorError(description: "submissions must be between 1 and 100000 (got \(options.submissions))")
         }
         guard (3...999).contains(options.reviewers) else {
             throw GeneratorError(description: "reviewers must be between 3 and 999 (got \(options.reviewers))")
@@ -97,11 +98,13 @@ public enum ManuscriptGenerator {
                 if extra != flaws[i][0] { flaws[i].append(extra) }
             }
         }
-        // Serial numbers per year, increasing with small gaps, never past 9999.
+        // Serial numbers per year, increasing with small gaps, never past 9999 (99999 beyond 40,000).
+        let digits = n > 40_000 ? 5 : 4
+        let largestSerial = digits == 4 ? 9999 : 99999
         var perYear = [Int](repeating: 0, count: 5)
         for y in years { perYear[y - 2021] += 1 }
-        guard perYear.allSatisfy({ $0 <= 9999 }) else {
-            throw GeneratorError(description: "too many submissions for four-digit serial numbers")
+        guard perYear.allSatisfy({ $0 <= largestSerial }) else {
+            throw GeneratorError(description: "too many submissions for the serial numbers")
         }
         var lastSerial = [Int](repeating: 0, count: 5)
         var remaining = perYear
@@ -109,10 +112,10 @@ public enum ManuscriptGenerator {
         for i in 0..<n {
             let y = years[i] - 2021
             remaining[y] -= 1
-            let room = 9999 - lastSerial[y] - remaining[y] - 1
+            let room = largestSerial - lastSerial[y] - remaining[y] - 1
             let gap = rng.chance(0.35) ? min(rng.int(1...4), max(0, room)) : 0
             lastSerial[y] += 1 + gap
-            plans.append(SubmissionPlan(index: i, year: years[i], serial: lastSerial[y], kind: kinds[i],
+            plans.append(SubmissionPlan(index: i, year: years[i], serial: lastSerial[y], digits: digits, kind: kinds[i],
                                         field: fields[i], district: districts[i], flaws: flaws[i]))
         }
 
