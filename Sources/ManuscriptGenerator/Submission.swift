@@ -106,7 +106,10 @@ struct SubmissionPlan: Sendable {
     let field: String
     let district: DistrictInfo
     let flaws: [Flaw]
-    var id: String {
+    var id: String { Self.identifier(year: year, serial: serial, digits: digits) }
+
+    /// `NB-2024-0137` (four digits), `NB-2024-00137` (five).
+    static func identifier(year: Int, serial: Int, digits: Int) -> String {
         let number = String(serial)
         return "NB-\(year)-\(String(repeating: "0", count: max(0, digits - number.count)))\(number)"
     }

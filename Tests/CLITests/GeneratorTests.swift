@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import ManuscriptGenerator
+@testable import ManuscriptGenerator
 
 /// Element names of formats.md (and book.xml), each with the attributes it may carry.
 let vocabulary: [String: Set<String>] = [
@@ -325,6 +325,15 @@ struct GeneratorTests {
         let folder = Files.temporaryFolder("bad")
         #expect(throws: GeneratorError.self) { try ManuscriptGenerator.generate(into: folder, options: GeneratorOptions(submissions: 0)) }
         #expect(throws: GeneratorError.self) { try ManuscriptGenerator.generate(into: folder, options: GeneratorOptions(reviewers: 1)) }
+        #expect(throws: GeneratorError.self) { try ManuscriptGenerator.generate(into: folder, options: GeneratorOptions(submissions: 100_001)) }
+    }
+
+    @Test("serial numbers have four digits, five beyond 40,000 submissions (the growth benchmark's 50,000)")
+    func serialDigits() {
+        #expect(SubmissionPlan.identifier(year: 2024, serial: 137, digits: 4) == "NB-2024-0137")
+        #expect(SubmissionPlan.identifier(year: 2021, serial: 9999, digits: 4) == "NB-2021-9999")
+        #expect(SubmissionPlan.identifier(year: 2024, serial: 137, digits: 5) == "NB-2024-00137")
+        #expect(SubmissionPlan.identifier(year: 2025, serial: 12500, digits: 5) == "NB-2025-12500")
     }
 }
 
