@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// What to generate. Identical options give byte-identical folders.
 public struct GeneratorOptions: Sendable, Equatable {
@@ -21,7 +22,9 @@ public struct GeneratorOptions: Sendable, Equatable {
 }
 
 public struct GeneratorError: Error, CustomStringConvertible, Sendable {
-    public let description: String
+    public let message: Message
+    init(_ message: Message) { self.message = message }
+    public var description: String { message.text() }
 }
 
 /// How many files of each kind a generation wrote.
@@ -42,9 +45,12 @@ public struct GenerationSummary: Sendable, Equatable, CustomStringConvertible {
     public var files: Int { submissions + reviewSheets + attachments + edits + configuration }
 
     public var description: String {
-        "\(files) files: \(submissions) submissions (\(ineligible) ineligible), \(reviewSheets) review sheets "
-            + "(\(reviews) reviews, \(declaredConflicts) declared conflicts), \(attachments) attachments, "
-            + "\(edits) edits, \(configuration) configuration and front-matter files; final count \(finalCount)"
+        GeneratorText.summary.text([
+            "files": .integer(files), "submissions": .integer(submissions), "ineligible": .integer(ineligible),
+            "sheets": .integer(reviewSheets), "reviews": .integer(reviews), "conflicts": .integer(declaredConflicts),
+            "attachments": .integer(attachments), "edits": .integer(edits), "configuration": .integer(configuration),
+            "final": .integer(finalCount),
+        ])
     }
 }
 
@@ -65,13 +71,13 @@ public enum ManuscriptGenerator {
     @discardableResult
     public static func generate(into folder: URL, options: GeneratorOptions) throws -> GenerationSummary {
         guard (1...100_000).contains(options.submissions) else {
-            throw GeneratorError(description: "submissions must be between 1 and 100000 (got \(options.submissions))")
+            throw GeneratorError(GeneratorText.submissionsOutOfRange.with(["n": .text(String(options.submissions))]))
         }
         guard (3...999).contains(options.reviewers) else {
-            throw GeneratorError(description: "reviewers must be between 3 and 999 (got \(options.reviewers))")
+            throw GeneratorError(GeneratorText.reviewersOutOfRange.with(["n": .text(String(options.reviewers))]))
         }
         guard options.reviewsPerSubmission.lowerBound >= 1 else {
-            throw GeneratorError(description: "reviews per submission must be at least 1")
+            throw GeneratorError(GeneratorText.reviewsPerSubmissionTooFew.message)
         }
         let n = options.submissions
         let seed = options.seed
@@ -104,7 +110,7 @@ public enum ManuscriptGenerator {
         var perYear = [Int](repeating: 0, count: 5)
         for y in years { perYear[y - 2021] += 1 }
         guard perYear.allSatisfy({ $0 <= largestSerial }) else {
-            throw GeneratorError(description: "too many submissions for the serial numbers")
+            throw GeneratorError(GeneratorText.serialNumbersExhausted.message)
         }
         var lastSerial = [Int](repeating: 0, count: 5)
         var remaining = perYear

@@ -44,5 +44,6 @@ extension Catalogue {
 public enum Catalogues {
     public static let all: [any Catalogue.Type] = [
         CommonText.self,
+        GeneratorText.self,
     ]
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Messages
 @testable import ManuscriptGenerator
 
 /// Element names of formats.md (and book.xml), each with the attributes it may carry.
@@ -326,6 +327,15 @@ struct GeneratorTests {
         #expect(throws: GeneratorError.self) { try ManuscriptGenerator.generate(into: folder, options: GeneratorOptions(submissions: 0)) }
         #expect(throws: GeneratorError.self) { try ManuscriptGenerator.generate(into: folder, options: GeneratorOptions(reviewers: 1)) }
         #expect(throws: GeneratorError.self) { try ManuscriptGenerator.generate(into: folder, options: GeneratorOptions(submissions: 100_001)) }
+        do {
+            try ManuscriptGenerator.generate(into: folder, options: GeneratorOptions(submissions: 0))
+            Issue.record("0 submissions were accepted")
+        } catch let error as GeneratorError {
+            #expect(error.message.text(in: .vi) == "số hồ sơ phải từ 1 đến 100.000 (đã cho 0)")
+            #expect(error.message.text(in: .en) == "submissions must be between 1 and 100000 (got 0)")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
     }
 
     @Test("serial numbers have four digits, five beyond 40,000 submissions (the growth benchmark's 50,000)")
