@@ -3,7 +3,8 @@
 #   make book    install what is missing, build modelbook, check and build the sample book into build/,
 #                and its audit report into build/audit/
 #   make test    install what is missing, run the whole test suite
-#   make bench   10,000-submission benchmarks against xmllint and pandoc
+#   make bench   growth from 1,000 to 50,000 submissions against xmllint, pandoc and jing (one table),
+#                then assignment and the review desk at 10,000 (BENCH_SIZES="1000 10000" for a shorter run)
 #   make fuzz    libFuzzer on the manuscript reader for FUZZ_SECONDS (default 60); an input that
 #                crashes, hangs over 2 s or uses over 200 MB is kept as a regression fixture
 #   make install PREFIX=/usr/local   the program into PREFIX/bin (with its schemas beside it) and the
@@ -22,7 +23,7 @@ FUZZ_SECONDS ?= 60
 BUILD_PKGS  := pkg-config libxml2-dev libglpk-dev libsqlite3-dev
 BOOK_PKGS   := xsltproc docbook5-xml docbook-xsl-ns fop fonts-noto-core
 TEST_PKGS   := jing libxml2-utils poppler-utils chromium chromium-driver python3-selenium
-BENCH_PKGS  := pandoc time bc libxml2-utils wrk curl sqlite3
+BENCH_PKGS  := pandoc time bc libxml2-utils wrk curl sqlite3 python3
 
 BIN = .build/$(CONFIG)/modelbook
 
@@ -37,7 +38,8 @@ test: deps-build deps-book deps-test
 	$(SWIFT) build
 	$(SWIFT) test
 
-bench: deps-build deps-bench modelbook
+bench: deps-build deps-book deps-test deps-bench modelbook
+	bash scripts/bench-growth.sh $(BIN)
 	bash scripts/bench.sh $(BIN)
 
 fuzz: deps-build

@@ -48,7 +48,7 @@ let package = Package(
         // Deterministic generator of sample manuscripts (fictional data).
         .target(
             name: "ManuscriptGenerator",
-            dependencies: ["XMLKit", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["XMLKit", "Messages", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Eligibility, aggregation, reliability, ranking, exact optimisation, the round records' text.
         .target(
@@ -117,7 +117,7 @@ let package = Package(
             name: "AuditTests",
             dependencies: ["Audit", "BookWriter", "Pipeline", "Selection", "ManuscriptModel", "ManuscriptReader", "ManuscriptGenerator", "XMLKit", "Messages"]
         ),
-        .testTarget(name: "CLITests", dependencies: ["ManuscriptGenerator"]),
+        .testTarget(name: "CLITests", dependencies: ["ManuscriptGenerator", "Messages"]),
         .testTarget(name: "AssignmentTests", dependencies: ["Assignment", "ManuscriptModel", "Messages"]),
         .testTarget(
             name: "DeskTests",

@@ -1,8 +1,10 @@
 import Foundation
+import Messages
 
 /// What to generate. Identical options give byte-identical folders.
 public struct GeneratorOptions: Sendable, Equatable {
-    /// Number of candidate submissions (1...40,000).
+    /// Number of candidate submissions (1...100,000). Up to 40,000 the serial numbers have four
+    /// digits, as in the sample (`NB-2024-0137`); beyond, five (`NB-2024-00137`).
     public var submissions: Int
     /// Number of reviewers (3...999); they are spread over the province level and the eight districts.
     public var reviewers: Int
@@ -20,7 +22,9 @@ public struct GeneratorOptions: Sendable, Equatable {
 }
 
 public struct GeneratorError: Error, CustomStringConvertible, Sendable {
-    public let description: String
+    public let message: Message
+    init(_ message: Message) { self.message = message }
+    public var description: String { message.text() }
 }
 
 /// How many files of each kind a generation wrote.
@@ -41,9 +45,12 @@ public struct GenerationSummary: Sendable, Equatable, CustomStringConvertible {
     public var files: Int { submissions + reviewSheets + attachments + edits + configuration }
 
     public var description: String {
-        "\(files) files: \(submissions) submissions (\(ineligible) ineligible), \(reviewSheets) review sheets "
-            + "(\(reviews) reviews, \(declaredConflicts) declared conflicts), \(attachments) attachments, "
-            + "\(edits) edits, \(configuration) configuration and front-matter files; final count \(finalCount)"
+        GeneratorText.summary.text([
+            "files": .integer(files), "submissions": .integer(submissions), "ineligible": .integer(ineligible),
+            "sheets": .integer(reviewSheets), "reviews": .integer(reviews), "conflicts": .integer(declaredConflicts),
+            "attachments": .integer(attachments), "edits": .integer(edits), "configuration": .integer(configuration),
+            "final": .integer(finalCount),
+        ])
     }
 }
 
@@ -63,14 +70,14 @@ public enum ManuscriptGenerator {
     /// overwritten; other files are left alone.
     @discardableResult
     public static func generate(into folder: URL, options: GeneratorOptions) throws -> GenerationSummary {
-        guard (1...40_000).contains(options.submissions) else {
-            throw GeneratorError(description: "submissions must be between 1 and 40000 (got \(options.submissions))")
+        guard (1...100_000).contains(options.submissions) else {
+            throw GeneratorError(GeneratorText.submissionsOutOfRange.with(["n": .text(String(options.submissions))]))
         }
         guard (3...999).contains(options.reviewers) else {
-            throw GeneratorError(description: "reviewers must be between 3 and 999 (got \(options.reviewers))")
+            throw GeneratorError(GeneratorText.reviewersOutOfRange.with(["n": .text(String(options.reviewers))]))
         }
         guard options.reviewsPerSubmission.lowerBound >= 1 else {
-            throw GeneratorError(description: "reviews per submission must be at least 1")
+            throw GeneratorError(GeneratorText.reviewsPerSubmissionTooFew.message)
         }
         let n = options.submissions
         let seed = options.seed
@@ -97,11 +104,13 @@ public enum ManuscriptGenerator {
                 if extra != flaws[i][0] { flaws[i].append(extra) }
             }
         }
-        // Serial numbers per year, increasing with small gaps, never past 9999.
+        // Serial numbers per year, increasing with small gaps, never past 9999 (99999 beyond 40,000).
+        let digits = n > 40_000 ? 5 : 4
+        let largestSerial = digits == 4 ? 9999 : 99999
         var perYear = [Int](repeating: 0, count: 5)
         for y in years { perYear[y - 2021] += 1 }
-        guard perYear.allSatisfy({ $0 <= 9999 }) else {
-            throw GeneratorError(description: "too many submissions for four-digit serial numbers")
+        guard perYear.allSatisfy({ $0 <= largestSerial }) else {
+            throw GeneratorError(GeneratorText.serialNumbersExhausted.message)
         }
         var lastSerial = [Int](repeating: 0, count: 5)
         var remaining = perYear
@@ -109,10 +118,10 @@ public enum ManuscriptGenerator {
         for i in 0..<n {
             let y = years[i] - 2021
             remaining[y] -= 1
-            let room = 9999 - lastSerial[y] - remaining[y] - 1
+            let room = largestSerial - lastSerial[y] - remaining[y] - 1
             let gap = rng.chance(0.35) ? min(rng.int(1...4), max(0, room)) : 0
             lastSerial[y] += 1 + gap
-            plans.append(SubmissionPlan(index: i, year: years[i], serial: lastSerial[y], kind: kinds[i],
+            plans.append(SubmissionPlan(index: i, year: years[i], serial: lastSerial[y], digits: digits, kind: kinds[i],
                                         field: fields[i], district: districts[i], flaws: flaws[i]))
         }
 

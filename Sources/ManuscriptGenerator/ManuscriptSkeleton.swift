@@ -1,3 +1,4 @@
+import Messages
 import Foundation
 
 /// A minimal, valid manuscript for a board starting a new book: every configuration file, commented,
@@ -12,11 +13,11 @@ public enum ManuscriptSkeleton {
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw GeneratorError(description: "\(folder.path) exists and is not a folder")
+                throw GeneratorError(GeneratorText.notAFolder.with(["path": .text(folder.path)]))
             }
             let entries = try fm.contentsOfDirectory(atPath: folder.path)
             guard entries.isEmpty else {
-                throw GeneratorError(description: "\(folder.path) is not empty (\(entries.count) entries); choose a new or empty folder")
+                throw GeneratorError(GeneratorText.folderNotEmpty.with(["path": .text(folder.path), "n": .integer(entries.count)]))
             }
         }
         for sub in ["", "submissions", "reviews", "edits", "attachments", "front"] {

@@ -100,11 +100,19 @@ struct SubmissionPlan: Sendable {
     let index: Int
     let year: Int
     let serial: Int
+    /// Digits of the serial number: 4 (`NB-2024-0137`), 5 beyond 40,000 submissions.
+    let digits: Int
     let kind: String
     let field: String
     let district: DistrictInfo
     let flaws: [Flaw]
-    var id: String { "NB-\(year)-\(serial < 10 ? "000" : serial < 100 ? "00" : serial < 1000 ? "0" : "")\(serial)" }
+    var id: String { Self.identifier(year: year, serial: serial, digits: digits) }
+
+    /// `NB-2024-0137` (four digits), `NB-2024-00137` (five).
+    static func identifier(year: Int, serial: Int, digits: Int) -> String {
+        let number = String(serial)
+        return "NB-\(year)-\(String(repeating: "0", count: max(0, digits - number.count)))\(number)"
+    }
 }
 
 enum SubmissionFactory {

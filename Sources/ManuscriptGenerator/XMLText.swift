@@ -1,3 +1,4 @@
+import Messages
 import Foundation
 import XMLKit
 #if canImport(Glibc)
@@ -10,7 +11,7 @@ import Darwin
 /// twenty thousand small files take minutes instead of seconds.
 func writeFile(_ bytes: some Collection<UInt8>, to path: String) throws {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard fd >= 0 else { throw GeneratorError(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
+    guard fd >= 0 else { throw GeneratorError(GeneratorText.cannotWrite.with(["path": .text(path), "reason": .text(String(cString: strerror(errno)))])) }
     defer { close(fd) }
     let array = Array(bytes)
     var offset = 0
@@ -18,7 +19,7 @@ func writeFile(_ bytes: some Collection<UInt8>, to path: String) throws {
         let n = array.withUnsafeBytes { write(fd, $0.baseAddress! + offset, array.count - offset) }
         if n < 0 {
             if errno == EINTR { continue }
-            throw GeneratorError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+            throw GeneratorError(GeneratorText.cannotWrite.with(["path": .text(path), "reason": .text(String(cString: strerror(errno)))]))
         }
         offset += n
     }

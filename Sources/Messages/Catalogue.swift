@@ -51,5 +51,6 @@ public enum Catalogues {
         BookText.self,
         CheckText.self,
         CommandText.self,
+        GeneratorText.self,
     ]
 }

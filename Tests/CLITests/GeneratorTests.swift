@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import ManuscriptGenerator
+import Messages
+@testable import ManuscriptGenerator
 
 /// Element names of formats.md (and book.xml), each with the attributes it may carry.
 let vocabulary: [String: Set<String>] = [
@@ -325,6 +326,24 @@ struct GeneratorTests {
         let folder = Files.temporaryFolder("bad")
         #expect(throws: GeneratorError.self) { try ManuscriptGenerator.generate(into: folder, options: GeneratorOptions(submissions: 0)) }
         #expect(throws: GeneratorError.self) { try ManuscriptGenerator.generate(into: folder, options: GeneratorOptions(reviewers: 1)) }
+        #expect(throws: GeneratorError.self) { try ManuscriptGenerator.generate(into: folder, options: GeneratorOptions(submissions: 100_001)) }
+        do {
+            try ManuscriptGenerator.generate(into: folder, options: GeneratorOptions(submissions: 0))
+            Issue.record("0 submissions were accepted")
+        } catch let error as GeneratorError {
+            #expect(error.message.text(in: .vi) == "số hồ sơ phải từ 1 đến 100.000 (đã cho 0)")
+            #expect(error.message.text(in: .en) == "submissions must be between 1 and 100000 (got 0)")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test("serial numbers have four digits, five beyond 40,000 submissions (the growth benchmark's 50,000)")
+    func serialDigits() {
+        #expect(SubmissionPlan.identifier(year: 2024, serial: 137, digits: 4) == "NB-2024-0137")
+        #expect(SubmissionPlan.identifier(year: 2021, serial: 9999, digits: 4) == "NB-2021-9999")
+        #expect(SubmissionPlan.identifier(year: 2024, serial: 137, digits: 5) == "NB-2024-00137")
+        #expect(SubmissionPlan.identifier(year: 2025, serial: 12500, digits: 5) == "NB-2025-12500")
     }
 }
 
