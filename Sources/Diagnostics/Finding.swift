@@ -48,10 +48,6 @@ public struct Finding: Hashable, Sendable, Codable {
             self.location = location
             self.message = message
         }
-        @available(*, deprecated, message: "put the text in the message catalogue (module Messages)")
-        public init(location: SourceLocation? = nil, message: String) {
-            self.init(location: location, message: .verbatim(message))
-        }
         /// A note in words that are not ours to translate (a validator's own text, a file's content).
         public init(location: SourceLocation? = nil, verbatim: String) {
             self.init(location: location, message: .verbatim(verbatim))
@@ -71,21 +67,6 @@ public struct Finding: Hashable, Sendable, Codable {
 
     public static func warning(at location: SourceLocation, _ message: Message, notes: [Note] = []) -> Finding {
         Finding(.warning, at: location, message, notes: notes)
-    }
-
-    @available(*, deprecated, message: "put the text in the message catalogue (module Messages)")
-    public init(_ severity: Severity, at location: SourceLocation, _ message: String, notes: [Note] = []) {
-        self.init(severity, at: location, Message.verbatim(message), notes: notes)
-    }
-
-    @available(*, deprecated, message: "put the text in the message catalogue (module Messages)")
-    public static func error(at location: SourceLocation, _ message: String, notes: [Note] = []) -> Finding {
-        Finding(.error, at: location, .verbatim(message), notes: notes)
-    }
-
-    @available(*, deprecated, message: "put the text in the message catalogue (module Messages)")
-    public static func warning(at location: SourceLocation, _ message: String, notes: [Note] = []) -> Finding {
-        Finding(.warning, at: location, .verbatim(message), notes: notes)
     }
 
     /// A finding in words that are not ours to translate (a validator's own text).

@@ -110,8 +110,17 @@ public enum CommandText: String, Catalogue {
     case usageOneOf = "usage-one-of"
     case usageHelpLabel = "usage-help-label"
 
+    case recordCannotReadPrevious = "record-cannot-read-previous"
+    case recordCannotWrite = "record-cannot-write"
+    case recordAppeared = "record-appeared"
+    case recordCannotCreate = "record-cannot-create"
+
     public var vietnamese: String {
         switch self {
+        case .recordCannotReadPrevious: "không đọc được {path} để nối biên bản mới vào sau nó"
+        case .recordCannotWrite: "không ghi được {path}"
+        case .recordAppeared: "{path} vừa xuất hiện trong lúc lần chạy này đang ghi nó; hãy chạy lại select"
+        case .recordCannotCreate: "không tạo được {path}: {reason}"
         case .modelbookAbstract: "Từ hồ sơ dự tuyển đến cuốn sách hoàn chỉnh, sẵn sàng để in, gồm những bài tiêu biểu nhất."
         case .manuscriptHelp: "Thư mục bản thảo."
         case .langHelp: "Ngôn ngữ của thông báo: vi (mặc định) hoặc en."
@@ -224,6 +233,10 @@ public enum CommandText: String, Catalogue {
 
     public var english: String {
         switch self {
+        case .recordCannotReadPrevious: "cannot read {path} to chain the new record to it"
+        case .recordCannotWrite: "cannot write {path}"
+        case .recordAppeared: "{path} appeared while this run was writing it; run select again"
+        case .recordCannotCreate: "cannot create {path}: {reason}"
         case .modelbookAbstract: "From candidate submissions to a finished, print-ready book of the best entries."
         case .manuscriptHelp: "The manuscript folder."
         case .langHelp: "Language of messages: vi (default) or en."

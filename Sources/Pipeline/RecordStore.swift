@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Messages
 import ManuscriptModel
 import Selection
 #if canImport(Glibc)
@@ -64,7 +65,7 @@ public enum RecordStore {
         var previous: String?
         if let last = records.last {
             guard let data = FileManager.default.contents(atPath: last.path) else {
-                throw RecordError("cannot read \(last.path) to chain the new record to it")
+                throw RecordError(CommandText.recordCannotReadPrevious.with(["path": .text(last.path)]))
             }
             previous = sha256(Array(data))
         }
@@ -77,14 +78,14 @@ public enum RecordStore {
         let target = join(dir, name)
         let temp = join(dir, ".\(name).\(ProcessInfo.processInfo.processIdentifier).tmp")
         guard FileManager.default.createFile(atPath: temp, contents: Data(text.utf8)) else {
-            throw RecordError("cannot write \(temp)")
+            throw RecordError(CommandText.recordCannotWrite.with(["path": .text(temp)]))
         }
         defer { unlink(temp) }
         // link(2) fails when the target exists: a record is never overwritten, even by a concurrent run.
         if link(temp, target) != 0 {
             let code = errno
-            if code == EEXIST { throw RecordError("\(target) appeared while this run was writing it; run select again") }
-            throw RecordError("cannot create \(target): \(String(cString: strerror(code)))")
+            if code == EEXIST { throw RecordError(CommandText.recordAppeared.with(["path": .text(target)])) }
+            throw RecordError(CommandText.recordCannotCreate.with(["path": .text(target), "reason": .text(String(cString: strerror(code)))]))
         }
         return .written(folder + "/" + name)
     }
@@ -110,6 +111,7 @@ public enum RecordStore {
 }
 
 public struct RecordError: Error, Sendable, CustomStringConvertible {
-    public var description: String
-    public init(_ message: String) { description = message }
+    public var message: Message
+    public init(_ message: Message) { self.message = message }
+    public var description: String { message.text() }
 }

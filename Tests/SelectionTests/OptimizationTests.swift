@@ -1,5 +1,6 @@
 import Assignment
 import ManuscriptModel
+import Messages
 import Testing
 @testable import Selection
 
@@ -135,7 +136,9 @@ extension ExactSelector.Outcome {
         // S01 + S03 + S06 + S07 = 10 + 8 + 5 + 4 = 27, the optimum.
         #expect(r.selected == ["S01", "S03", "S06", "S07"])
         #expect(r.objective == 10 + 8 + 5 + 4)
-        let fill = Dictionary(r.quotas.map { ($0.quota.label, $0.filled) }, uniquingKeysWith: { a, _ in a })
+        let fill = Language.$current.withValue(.en) {
+            Dictionary(r.quotas.map { ($0.quota.label, $0.filled) }, uniquingKeysWith: { a, _ in a })
+        }
         #expect(fill["field economy"] == 2 && fill["field culture"] == 2)
         #expect(fill["unit \"Đội A\""] == 1)
         let book = try #require(Selection.bookSelection(from: run, record: "rounds/002-final.xml"))
