@@ -75,7 +75,8 @@ PY
   OUT="$WORK/$N/book"
   measure "$N" "cold build docbook,text" "$BIN" build --quiet --manuscript "$CORPUS" --out "$OUT" --format docbook,text
   if command -v pandoc >/dev/null; then
-    measure "$N" "pandoc -f docbook -t plain" pandoc -f docbook -t plain -o "$WORK/$N/pandoc.txt" "$OUT/book.xml"
+    # Its heap is capped (12 GB) so that a book too big for it fails alone instead of exhausting the machine.
+    measure "$N" "pandoc -f docbook -t plain" pandoc +RTS -M12g -RTS -f docbook -t plain -o "$WORK/$N/pandoc.txt" "$OUT/book.xml"
   fi
 
   # One submission's text changes: a word of its first paragraph.
