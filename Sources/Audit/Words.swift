@@ -5,12 +5,8 @@ import Selection
 /// The report's names for the manuscript's codes (kinds, unit levels, quota dimensions, round
 /// types, aggregates, drop reasons), in `Language.current`. The codes themselves stay in the CSVs.
 enum Words {
-    static func kind(_ kind: SubmissionKind) -> String {
-        switch kind {
-        case .model: AuditText.kindModel.text
-        case .example: AuditText.kindExample.text
-        }
-    }
+    // Kinds, round types and aggregates have one name each, shared with `select`'s report.
+    static func kind(_ kind: SubmissionKind) -> String { kind.message.text() }
 
     /// A kind given by its code (a quota's value); the code itself when it names no kind.
     static func kind(code: String) -> String {
@@ -39,22 +35,9 @@ enum Words {
         }
     }
 
-    static func roundType(_ type: RoundType) -> String {
-        switch type {
-        case .screen: AuditText.roundScreen.text
-        case .rank: AuditText.roundRank.text
-        case .optimize: AuditText.roundOptimize.text
-        }
-    }
+    static func roundType(_ type: RoundType) -> String { type.message.text() }
 
-    static func aggregate(_ aggregate: Aggregate) -> String {
-        switch aggregate {
-        case .mean: AuditText.aggregateMean.text
-        case .median: AuditText.aggregateMedian.text
-        case .trimmedMean: AuditText.aggregateTrimmedMean.text
-        case .zscore: AuditText.aggregateZscore.text
-        }
-    }
+    static func aggregate(_ aggregate: Aggregate) -> String { aggregate.message.text() }
 
     static func conflict(_ kind: AuditReport.ConflictKind) -> String {
         switch kind {
