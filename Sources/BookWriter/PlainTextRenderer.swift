@@ -24,10 +24,20 @@ public struct PlainTextRenderer: Sendable {
         for preface in book.front {
             out.preface(preface)
         }
+        // Chapters do not depend on each other (footnotes are numbered per chapter), so they are
+        // rendered on every core and joined in order.
+        let width = width, words = book.words
+        let chapters = renderChapters(book.parts.flatMap(\.entries)) { entry in
+            var chapter = TextOutput(width: width, words: words)
+            chapter.entry(entry)
+            return chapter
+        }
+        var next = 0
         for part in book.parts {
             out.part(part)
-            for entry in part.entries {
-                out.entry(entry)
+            for _ in part.entries {
+                out.append(chapters[next])
+                next += 1
             }
         }
         for appendix in book.appendices {
@@ -49,6 +59,9 @@ struct TextOutput: BlockVisitor {
     /// Blank lines pending before the next line (collapsed so there is never more than `max`).
     private var pendingBlank = 0
     private var started = false
+    /// The blank lines that were pending when the first line was written (and not written,
+    /// since nothing came before): what `append` owes this output when it follows another.
+    private var leadingBlank = 0
     var notes: [[Inline]] = []
 
     init(width: Int, words: Language) {
@@ -66,6 +79,8 @@ struct TextOutput: BlockVisitor {
     mutating func line(_ s: String) {
         if started {
             for _ in 0..<pendingBlank { text += "\n" }
+        } else {
+            leadingBlank = pendingBlank
         }
         pendingBlank = 0
         started = true
@@ -79,6 +94,23 @@ struct TextOutput: BlockVisitor {
 
     mutating func blank(_ n: Int = 1) {
         pendingBlank = max(pendingBlank, n)
+    }
+
+    /// Another output's lines after these, as if they had been written here: blank lines
+    /// collapse across the seam exactly as they do within one output.
+    mutating func append(_ other: TextOutput) {
+        guard other.started else {
+            pendingBlank = max(pendingBlank, other.pendingBlank)
+            return
+        }
+        if started {
+            for _ in 0..<max(pendingBlank, other.leadingBlank) { text += "\n" }
+        } else {
+            leadingBlank = max(pendingBlank, other.leadingBlank)
+        }
+        started = true
+        text += other.text
+        pendingBlank = other.pendingBlank
     }
 
     func finish() -> String {
@@ -454,6 +486,35 @@ struct TextOutput: BlockVisitor {
                 lines(wrap(label + ": " + texts[r][k], indent: indent, hanging: 2))
             }
         }
+    }
+}
+
+/// Renders each chapter on its own, on every core, keeping the book's order.
+private func renderChapters(_ entries: [Book.Entry], _ render: @Sendable (Book.Entry) -> TextOutput) -> [TextOutput] {
+    // Batches of chapters, a few per core, so that threads do not meet at the lock per chapter.
+    let batch = max(1, entries.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
+    let batches = (entries.count + batch - 1) / batch
+    let done = RenderedBatches(count: batches)
+    DispatchQueue.concurrentPerform(iterations: batches) { b in
+        done.set(b, entries[b * batch..<min(entries.count, (b + 1) * batch)].map(render))
+    }
+    return done.joined()
+}
+
+/// One slot per batch of chapters, each written once by the thread that rendered it.
+private final class RenderedBatches: @unchecked Sendable {
+    private var slots: [[TextOutput]]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+    func set(_ i: Int, _ value: [TextOutput]) {
+        lock.lock()
+        slots[i] = value
+        lock.unlock()
+    }
+    func joined() -> [TextOutput] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.flatMap { $0 }
     }
 }
 

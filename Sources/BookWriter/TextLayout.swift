@@ -79,6 +79,63 @@ public enum TextLayout {
     /// wider than the room left stays whole on a line of its own (unless `hardBreak`, used in
     /// table cells, splits it between grapheme clusters). Lines carry no trailing spaces.
     static func wrap(_ text: String, width: Int, first: String = "", rest: String = "", hardBreak: Bool = false) -> [String] {
+        if !hardBreak, let lines = wrapSimple(text, width: width, first: first, rest: rest) { return lines }
+        return wrapClusters(text, width: width, first: first, rest: rest, hardBreak: hardBreak)
+    }
+
+    /// `wrap` for the common case, working on UTF-8 bytes: when every scalar of the text is a
+    /// one-column cluster of its own (`simpleWidth`), words are the runs between U+0020 and a
+    /// word's width is its count of scalars (its bytes that do not continue a scalar). The
+    /// result is the same as `wrapClusters`, without building a `Substring` and measuring it
+    /// per word. Nil when the text is not simple.
+    static func wrapSimple(_ text: String, width: Int, first: String, rest: String) -> [String]? {
+        guard simpleWidth(text.unicodeScalars) != nil else { return nil }
+        let firstWidth = self.width(of: first)
+        let restWidth = self.width(of: rest)
+        var text = text
+        return text.withUTF8 { bytes -> [String] in
+            var lines: [String] = []
+            var line: [UInt8] = Array(first.utf8)
+            line.reserveCapacity(width * 4 + 16)
+            var lineWidth = firstWidth
+            var hasWord = false
+            func push() {
+                while line.last == 0x20 { line.removeLast() }
+                lines.append(String(decoding: line, as: UTF8.self))
+                line.removeAll(keepingCapacity: true)
+                line.append(contentsOf: rest.utf8)
+                lineWidth = restWidth
+                hasWord = false
+            }
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                if bytes[i] == 0x20 { i += 1; continue }
+                let start = i
+                var w = 0
+                while i < n, bytes[i] != 0x20 {
+                    if bytes[i] & 0xC0 != 0x80 { w += 1 }
+                    i += 1
+                }
+                if hasWord, lineWidth + 1 + w > width { push() }
+                if hasWord {
+                    line.append(0x20)
+                    lineWidth += 1
+                }
+                line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                lineWidth += w
+                hasWord = true
+            }
+            if hasWord || !first.allSatisfy({ $0 == " " }) {
+                while line.last == 0x20 { line.removeLast() }
+                lines.append(String(decoding: line, as: UTF8.self))
+            }
+            return lines
+        }
+    }
+
+    /// `wrap` for any text, measuring grapheme clusters.
+    static func wrapClusters(_ text: String, width: Int, first: String, rest: String, hardBreak: Bool) -> [String] {
         var lines: [String] = []
         var line = first
         var lineWidth = self.width(of: first)
