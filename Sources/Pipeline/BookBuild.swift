@@ -215,24 +215,33 @@ public struct BookBuild {
 
     // MARK: DocBook
 
+    /// Writes book.xml, then copies the figures while the validator checks it (jing runs out of
+    /// process, so the copying costs no time of its own).
     private func writeDocBook(_ book: Book, manuscript: Manuscript, staging: String, out: String) throws {
         let (xml, parts) = DocBookWriter.writeWithParts(book)
         let path = staging + "/book.xml"
         try write(xml, to: path)
-        try validate(xml, parts: parts, stagingPath: path, out: out)
-        try copyImages(book, manuscript: manuscript, to: staging + "/images")
-    }
-
-    /// Validates against the DocBook 5.0 RELAX NG schema, with jing when it is installed, else
-    /// in process with libxml2 (`BookValidator`). On failure the document is
-    /// kept as `book.invalid.xml` beside the outputs, and every error points into it.
-    private func validate(_ xml: String, parts: [Range<Int>], stagingPath: String, out: String) throws {
         guard FileManager.default.fileExists(atPath: docbookSchema) else {
             throw PipelineError(step: CommandText.stepValidate.text, path: docbookSchema,
                                 message: CommandText.schemaMissing.text)
         }
-        let outcome = try BookValidator.choose(path: environment["PATH"])
-            .validate(file: stagingPath, bytes: Array(xml.utf8), parts: parts, schemaPath: docbookSchema, environment: environment)
+        let validator = BookValidator.choose(path: environment["PATH"])
+        let schema = docbookSchema, environment = environment, language = Language.current
+        let checking = Background {
+            Language.$current.withValue(language) {
+                Result { try validator.validate(file: path, bytes: Array(xml.utf8), parts: parts, schemaPath: schema, environment: environment) }
+            }
+        }
+        let copied = Result { try copyImages(book, manuscript: manuscript, to: staging + "/images") }
+        // An invalid book is the error to report first, as when the steps ran one after the other.
+        try report(try checking.value.get(), stagingPath: path, out: out)
+        try copied.get()
+    }
+
+    /// Says who validated the book against the DocBook 5.0 RELAX NG schema (jing when it is
+    /// installed, else libxml2 in process: `BookValidator`). On failure the document is
+    /// kept as `book.invalid.xml` beside the outputs, and every error points into it.
+    private func report(_ outcome: BookValidator.Outcome, stagingPath: String, out: String) throws {
         outcome.report.forEach(log)
         let problems = outcome.problems
         guard !problems.isEmpty else { return }
@@ -378,7 +387,7 @@ public struct BookBuild {
     }
 
     private func write(_ text: String, to path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+        guard StagedFile.write(text, to: path) else {
             throw PipelineError(step: CommandText.stepWrite.text, path: display(path), message: CommandText.cannotWritePlain.text)
         }
     }

@@ -28,7 +28,7 @@ enum PublishedCopy {
     }
 
     private static func write(_ bytes: [UInt8], to target: String, from source: String) throws {
-        guard FileManager.default.createFile(atPath: target, contents: Data(bytes)) else {
+        guard StagedFile.write(bytes, to: target) else {
             throw PipelineError(step: CommandText.stepCopy.text, path: target, message: CommandText.cannotWriteCopy.text(["source": .text(source)]))
         }
     }
