@@ -263,6 +263,9 @@ enum SVGSafety {
 
     /// The first `url(…)` not pointing into the file, or an `@import`, in CSS text.
     static func externalURL(inCSS css: String) -> String? {
+        // Most values (coordinates, colours, path data) hold neither `@` nor `(`: they are
+        // passed over without lowercasing and searching them.
+        guard css.utf8.contains(where: { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "(") }) else { return nil }
         let lower = css.lowercased()
         if let r = lower.range(of: "@import") { return String(css[r.lowerBound...].prefix(60)) }
         var rest = lower[...]
