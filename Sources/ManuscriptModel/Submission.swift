@@ -117,6 +117,21 @@ public struct Submission: Hashable, Sendable, Codable, Identifiable {
     public var attachments: [Attachment]
     /// Where the submission's root element is (its file, as printed in findings).
     public var location: SourceLocation
+    /// Set when the reader was asked not to keep the text (`ReadOptions.keepsText` off, for
+    /// commands that only check or select): `summary` and `body` are then empty, and this is the
+    /// body's word count, the only thing of the text that the selection uses. nil when the text is kept.
+    public var bodyWordsOfDroppedText: Int?
+
+    /// The body's words as formats.md counts them (`WordCount.body`), also when the text was dropped.
+    public var bodyWords: Int { bodyWordsOfDroppedText ?? WordCount.body(body) }
+
+    /// Leaves out the summary and the body, keeping the body's word count.
+    public mutating func dropText() {
+        guard bodyWordsOfDroppedText == nil else { return }
+        bodyWordsOfDroppedText = WordCount.body(body)
+        summary = []
+        body = []
+    }
 
     public init(id: String, kind: SubmissionKind, language: String?, title: [Inline], field: String,
                 unit: SubmittingUnit, registered: CalendarDate, period: Period, people: [Person],

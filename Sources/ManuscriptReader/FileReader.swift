@@ -104,7 +104,9 @@ struct FileReader {
                 return file
             }
             outcome.digests.merge(digests) { a, _ in a }
-            outcome.content = .submission(read)
+            var kept = read
+            if !options.keepsText { kept.submission.dropText() }
+            outcome.content = .submission(kept)
         }
         outcome.findings += mapper.findings
         return outcome

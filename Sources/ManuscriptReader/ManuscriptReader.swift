@@ -17,6 +17,11 @@ public struct ReadOptions: Sendable {
     public var currentDirectory: String?
     /// Told `(files read, files to read)` after each file, from the worker threads.
     public var progress: (@Sendable (Int, Int) -> Void)?
+    /// Whether the submissions' summary and body stay in the manuscript. Commands that only check
+    /// or select turn it off: every check still runs on the text as it is read, and the
+    /// selection needs only the body's word count (`Submission.dropText`). That halves what a
+    /// large manuscript holds in memory.
+    public var keepsText = true
 
     public init(maxFileBytes: Int = 16 * 1_048_576, workers: Int? = nil, validateDocBook: Bool = true,
                 currentDirectory: String? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil) {

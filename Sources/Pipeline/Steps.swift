@@ -102,7 +102,9 @@ public enum Steps {
     /// Checks `<manuscript>/rounds/` as `verify` does: the chain, the inputs, the results computed
     /// again (when the manuscript reads without errors).
     public static func verify(_ folder: String, tool: String) -> Verification {
-        let result = ManuscriptReader.read(folder: folder)
+        var options = ReadOptions()
+        options.keepsText = false  // the rounds need only the body's word count
+        let result = ManuscriptReader.read(folder: folder, options: options)
         let m = result.manuscript
         let errors = result.findings.errorCount
         let report = RecordVerifier.verify(root: m.root, currentDigests: m.inputDigests,

@@ -54,64 +54,12 @@ public enum Eligibility {
         case .minResults(let count):
             return (submission.results?.count ?? 0) >= count
         case .minBodyWords(let count):
-            return (bodyWords ?? bodyWordCount(submission.body)) >= count
+            return (bodyWords ?? submission.bodyWords) >= count
         }
     }
 
-    /// Words in a body as formats.md counts them: the sum over every text node inside `body`
-    /// (section titles, paragraphs, list items, quotes, table captions and cells, figure captions,
-    /// footnotes, emphasis and link text included) of its whitespace-separated tokens.
-    ///
-    /// A text node is one `.text` value of the model. The reader stores the character data between
-    /// two element boundaries as one `.text` (libxml2's pieces split by a comment or a CDATA
-    /// section are merged), so `a<!-- -->b` is one node "ab" — one token — while `a<em>b</em>`
-    /// is two nodes, two tokens. Whitespace is XML whitespace (space, tab, CR, LF): a no-break
-    /// space joins the two words around it, as it does on the page.
-    public static func bodyWordCount(_ blocks: [Block]) -> Int {
-        var count = 0
-        for block in blocks { count += words(block) }
-        return count
-    }
-
-    static func words(_ block: Block) -> Int {
-        switch block {
-        case .section(let s): return words(s.title) + bodyWordCount(s.blocks)
-        case .paragraph(let inlines): return words(inlines)
-        case .list(let l): return l.items.reduce(0) { $0 + bodyWordCount($1) }
-        case .quote(let q): return bodyWordCount(q.blocks)
-        case .table(let t):
-            var n = t.caption.map(words) ?? 0
-            for row in t.rows { for cell in row.cells { n += words(cell.content) } }
-            return n
-        case .figure(let f): return f.caption.map(words) ?? 0
-        }
-    }
-
-    static func words(_ inlines: [Inline]) -> Int {
-        var n = 0
-        for inline in inlines {
-            switch inline {
-            case .text(let s): n += tokenCount(s)
-            case .emphasis(let c), .strong(let c), .quote(let c), .note(let c), .link(_, let c): n += words(c)
-            }
-        }
-        return n
-    }
-
-    /// Whitespace-separated tokens of one text node (XML whitespace: space, tab, CR, LF).
-    public static func tokenCount(_ s: String) -> Int {
-        var count = 0
-        var inWord = false
-        for b in s.utf8 {
-            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                count += 1
-            }
-        }
-        return count
-    }
+    /// Words in a body as formats.md counts them (`WordCount.body`).
+    public static func bodyWordCount(_ blocks: [Block]) -> Int { WordCount.body(blocks) }
 
     /// Runs one `screen` round over the candidates (ids), which must all be submissions of `byID`.
     public static func screen(round: Round, candidates: [String], submissions byID: [String: Submission]) -> ScreenResult {
@@ -122,7 +70,7 @@ public enum Eligibility {
         let countsWords = round.requirements.contains { if case .minBodyWords = $0.rule { true } else { false } }
         for id in considered {
             guard let s = byID[id] else { continue }
-            let n = countsWords ? bodyWordCount(s.body) : nil
+            let n = countsWords ? s.bodyWords : nil
             words[id] = n
             let failed = failedRules(s, round.requirements, bodyWords: n)
             if failed.isEmpty { eligible.append(id) } else { ineligible[id] = failed }

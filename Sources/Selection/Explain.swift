@@ -202,7 +202,7 @@ public enum Explain {
         case .minResults(let n):
             return SelectText.ruleMinResults.with(["min": .integer(n), "n": .integer(s.results?.count ?? 0)])
         case .minBodyWords(let n):
-            return SelectText.ruleMinBodyWords.with(["min": .integer(n), "n": .integer(Eligibility.bodyWordCount(s.body))])
+            return SelectText.ruleMinBodyWords.with(["min": .integer(n), "n": .integer(s.bodyWords)])
         }
     }
 

@@ -21,7 +21,9 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let progress = progressOptions.reporter([CommandText.stepRead.text])
         progress.next()
-        let result = ManuscriptReader.read(folder: options.manuscript, options: progress.readOptions)
+        var readOptions = progress.readOptions
+        readOptions.keepsText = false  // every check runs as the text is read; nothing keeps it after
+        let result = ManuscriptReader.read(folder: options.manuscript, options: readOptions)
         progress.finish()
         FreedByExit.keep(result)
         let findings = result.findings.sortedForReport()

@@ -71,11 +71,14 @@ enum StepFailure {
 
 extension ManuscriptOptions {
     /// The manuscript for a command that stops on its errors (printed with `nothingDone`).
-    func read(command: String, nothingDone: String, progress: ProgressReporter? = nil) throws -> Manuscript {
+    /// `keepsText: false` for commands that only select (`ReadOptions.keepsText`).
+    func read(command: String, nothingDone: String, progress: ProgressReporter? = nil, keepsText: Bool = true) throws -> Manuscript {
         progress?.next()
         defer { progress?.finish() }
         do {
-            let result = try Steps.read(manuscript, options: progress?.readOptions ?? ReadOptions())
+            var readOptions = progress?.readOptions ?? ReadOptions()
+            readOptions.keepsText = keepsText
+            let result = try Steps.read(manuscript, options: readOptions)
             FreedByExit.keep(result)
             return result.manuscript
         } catch {

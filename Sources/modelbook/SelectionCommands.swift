@@ -32,7 +32,7 @@ struct SelectCommand: ParsableCommand {
 
     func run() throws {
         let progress = progressOptions.reporter([SelectText.stepRead.text, SelectText.stepRun.text])
-        let m = try options.read(command: "select", nothingDone: SelectText.nothingSelectedOrRecorded.text, progress: progress)
+        let m = try options.read(command: "select", nothingDone: SelectText.nothingSelectedOrRecorded.text, progress: progress, keepsText: false)
         let run = try options.runRounds(m, through: round, command: "select", nothingDone: SelectText.nothingRecorded.text,
                                         progress: progress)
         var records: [String] = []
@@ -99,7 +99,7 @@ struct ExplainCommand: ParsableCommand {
     var id: String
 
     func run() throws {
-        let m = try options.read(command: "explain", nothingDone: SelectText.nothingSelectedOrRecorded.text)
+        let m = try options.read(command: "explain", nothingDone: SelectText.nothingSelectedOrRecorded.text, keepsText: false)
         let run = try options.runRounds(m, command: "explain", nothingDone: SelectText.nothingRecorded.text)
         guard let text = Explain.text(id, run: run, manuscript: m) else {
             Output.error(SelectText.noSuchSubmission.text(["id": .text(id), "folder": .text(options.manuscript)]) + "\n")

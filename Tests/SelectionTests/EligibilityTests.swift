@@ -59,8 +59,8 @@ import Testing
         #expect(Eligibility.bodyWordCount(Self.body) == 22)
         // Tags separate text nodes: "a<em>b</em>" is two words although it reads "ab".
         #expect(Eligibility.bodyWordCount([.paragraph([.text("a"), .emphasis([.text("b")])])]) == 2)
-        #expect(Eligibility.tokenCount("  \n\t ") == 0)
-        #expect(Eligibility.tokenCount(" một  hai\r\nba ") == 3)
+        #expect(WordCount.tokens("  \n\t ") == 0)
+        #expect(WordCount.tokens(" một  hai\r\nba ") == 3)
     }
 
     @Test func minBodyWordsBoundary() {

@@ -1,0 +1,57 @@
+/// Counting words as formats.md defines it, for the eligibility rule `min-body-words`.
+public enum WordCount {
+    /// Words in a body as formats.md counts them: the sum over every text node inside `body`
+    /// (section titles, paragraphs, list items, quotes, table captions and cells, figure captions,
+    /// footnotes, emphasis and link text included) of its whitespace-separated tokens.
+    ///
+    /// A text node is one `.text` value of the model. The reader stores the character data between
+    /// two element boundaries as one `.text` (libxml2's pieces split by a comment or a CDATA
+    /// section are merged), so `a<!-- -->b` is one node "ab" — one token — while `a<em>b</em>`
+    /// is two nodes, two tokens. Whitespace is XML whitespace (space, tab, CR, LF): a no-break
+    /// space joins the two words around it, as it does on the page.
+    public static func body(_ blocks: [Block]) -> Int {
+        var count = 0
+        for block in blocks { count += words(block) }
+        return count
+    }
+
+    private static func words(_ block: Block) -> Int {
+        switch block {
+        case .section(let s): return words(s.title) + body(s.blocks)
+        case .paragraph(let inlines): return words(inlines)
+        case .list(let l): return l.items.reduce(0) { $0 + body($1) }
+        case .quote(let q): return body(q.blocks)
+        case .table(let t):
+            var n = t.caption.map(words) ?? 0
+            for row in t.rows { for cell in row.cells { n += words(cell.content) } }
+            return n
+        case .figure(let f): return f.caption.map(words) ?? 0
+        }
+    }
+
+    private static func words(_ inlines: [Inline]) -> Int {
+        var n = 0
+        for inline in inlines {
+            switch inline {
+            case .text(let s): n += tokens(s)
+            case .emphasis(let c), .strong(let c), .quote(let c), .note(let c), .link(_, let c): n += words(c)
+            }
+        }
+        return n
+    }
+
+    /// Whitespace-separated tokens of one text node (XML whitespace: space, tab, CR, LF).
+    public static func tokens(_ s: String) -> Int {
+        var count = 0
+        var inWord = false
+        for b in s.utf8 {
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
+    }
+}
