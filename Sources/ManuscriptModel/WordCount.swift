@@ -42,16 +42,19 @@ public enum WordCount {
 
     /// Whitespace-separated tokens of one text node (XML whitespace: space, tab, CR, LF).
     public static func tokens(_ s: String) -> Int {
-        var count = 0
-        var inWord = false
-        for b in s.utf8 {
-            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                count += 1
+        var s = s
+        return s.withUTF8 { bytes in
+            var count = 0
+            var inWord = false
+            for b in bytes {
+                if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    count += 1
+                }
             }
+            return count
         }
-        return count
     }
 }

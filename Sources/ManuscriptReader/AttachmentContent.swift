@@ -228,22 +228,24 @@ enum SVGSafety {
     static func problems(_ root: XMLElement) -> [Problem] {
         var out: [Problem] = []
         func visit(_ e: XMLElement) {
-            let p = e.position
+            // The position is looked up only for a problem: most elements have none.
             func add(_ key: CheckText, _ arguments: [String: MessageValue]) {
+                let p = e.position
                 out.append(Problem(line: p.line, column: p.column, message: key.with(arguments)))
             }
-            let name: MessageValue = .text(e.name)
-            if refusedElements.contains(e.name) {
+            let elementName = e.name
+            let name: MessageValue = .text(elementName)
+            if refusedElements.contains(elementName) {
                 add(.svgElement, ["name": name])
             }
-            if e.name == "style", let bad = externalURL(inCSS: e.textContent) {
+            if elementName == "style", let bad = externalURL(inCSS: e.textContent) {
                 add(.svgStyleExternal, ["url": .text(bad)])
             }
             for (qualified, value) in e.attributes {
-                let local = String(qualified.split(separator: ":").last ?? "").lowercased()
-                if local.hasPrefix("on") {
+                let local = localName(qualified)
+                if isEventHandler(local) {
                     add(.svgEventHandler, ["name": name, "attribute": .text(qualified)])
-                } else if local == "href" || local == "src", !isInternal(value) {
+                } else if isReference(local), !isInternal(value) {
                     add(.svgExternal, ["name": name, "target": .text(value), "attribute": .text(qualified)])
                 } else if let bad = externalURL(inCSS: value) {
                     add(.svgExternal, ["name": name, "target": .text(bad), "attribute": .text(qualified)])
@@ -253,6 +255,23 @@ enum SVGSafety {
         }
         visit(root)
         return out
+    }
+
+    /// An attribute's name without its prefix (`xlink:href` → `href`).
+    static func localName(_ qualified: String) -> Substring {
+        qualified.lastIndex(of: ":").map { qualified[qualified.index(after: $0)...] } ?? qualified[...]
+    }
+
+    /// `on…` in any case: an event handler (`onload`, `ONCLICK`).
+    static func isEventHandler(_ local: Substring) -> Bool {
+        let b = Array(local.utf8.prefix(2))
+        return b.count == 2 && (b[0] | 0x20) == UInt8(ascii: "o") && (b[1] | 0x20) == UInt8(ascii: "n")
+    }
+
+    /// `href` or `src` in any case.
+    static func isReference(_ local: Substring) -> Bool {
+        let n = local.utf8.count
+        return (n == 3 || n == 4) && ["href", "src"].contains(local.lowercased())
     }
 
     /// `#id` (a part of the same file) or an embedded raster image.

@@ -52,6 +52,10 @@ import Testing
         (##"<use xlink:href="file:///etc/passwd#x"/>"##, "", "refers to file:///etc/passwd#x"),
         (##"<rect style="fill:url('http://example.org/p.svg#a')"/>"##, "", "refers to url(http://example.org/p.svg#a)"),
         (#"<foreignObject><p xmlns="http://www.w3.org/1999/xhtml">x</p></foreignObject>"#, "", "it has a <foreignObject> element"),
+        (#"<rect width="5" height="5"/>"#, #" ONLOAD="alert(1)""#, "event handler ONLOAD"),
+        (#"<image HREF="https://example.org/x.png" width="5" height="5"/>"#, "", "refers to https://example.org/x.png"),
+        (##"<rect style="fill:URL( 'http://example.org/p.svg#a')"/>"##, "", "refers to url(http://example.org/p.svg#a)"),
+        (#"<style>@import "https://example.org/a.css";</style>"#, "", "@import"),
     ])
     func unsafeSVGIsRefusedAtItsAttachment(inner: String, attributes: String, problem: String) throws {
         let r = try Self.read(Self.svg(inner, attributes: attributes), name: "bieu-do.svg", type: "image/svg+xml")
@@ -59,6 +63,19 @@ import Testing
         // The message also points into the SVG itself: line 2 (the root) or 3 (the element inside).
         let line = attributes.isEmpty ? 3 : 2
         #expect(r.errors.first?.message.text(in: .en).hasPrefix("attachments/NB-2024-0001/bieu-do.svg:\(line):") == true, "\(r.listing)")
+    }
+
+    /// The byte-level tests that pass over most attributes agree with the plain rules.
+    @Test func attributeNamesAreTestedWithoutTheirCaseOrPrefix() {
+        #expect(SVGSafety.localName("xlink:href") == "href")
+        #expect(SVGSafety.localName("onclick") == "onclick")
+        for name in ["onload", "ONCLICK", "On", "oNmouseover"] { #expect(SVGSafety.isEventHandler(name[...]), "\(name)") }
+        for name: Substring in ["o", "one1".dropFirst(), "width", "fill", "ón"] { #expect(!SVGSafety.isEventHandler(name), "\(name)") }
+        for name in ["href", "HREF", "Src", "src"] { #expect(SVGSafety.isReference(name[...]), "\(name)") }
+        for name in ["hrefs", "sr", "x", "ſrc"] { #expect(!SVGSafety.isReference(name[...]), "\(name)") }
+        #expect(SVGSafety.externalURL(inCSS: "M 0 0 L 10 10 Z") == nil)
+        #expect(SVGSafety.externalURL(inCSS: "fill:url(#g)") == nil)
+        #expect(SVGSafety.externalURL(inCSS: "fill:url(http://x.org/a)") == "url(http://x.org/a)")
     }
 
     @Test func pngNamedJpgIsAWrongType() throws {
