@@ -134,4 +134,14 @@ import Testing
             #expect(error.findings[0].message.text(in: .vi).contains("hai lần cùng ngày 20/6/2024"))
         }
     }
+
+    /// Byte order on the UTF-8 buffers equals the lexicographic order of the UTF-8 views.
+    @Test func byteOrderIsTheOrderOfTheBytes() {
+        let words = ["", "a", "ab", "b", "NB-2024-0001", "NB-2024-00010", "NB-2024-0002", "Đ", "D", "đ", "Z", "é", "e\u{301}", "漢", "~"]
+        for a in words {
+            for b in words {
+                #expect(byteOrder(a, b) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a) \(b)")
+            }
+        }
+    }
 }
