@@ -141,6 +141,9 @@ public struct DeskServer: Sendable {
         router.get("/api/editor/progress") { request, _ in
             try await reading(request) { p in JSON.reply(try await desk.progress(p)) }
         }
+        router.get("/api/editor/log") { request, _ in
+            try await reading(request) { p in JSON.reply(try await desk.scoreLog(p)) }
+        }
         router.post("/api/editor/close") { request, _ in
             try await changing(request) { p, _ in JSON.reply(try await desk.close(p)) }
         }

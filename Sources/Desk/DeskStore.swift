@@ -58,8 +58,8 @@ public enum SaveOutcome: Sendable, Equatable {
     case locked(closed: Bool)
 }
 
-/// One row of the append-only score log.
-public struct ScoreChange: Sendable, Equatable {
+/// One row of the append-only score log. In JSON a missing score (none before, or cleared) is `null`.
+public struct ScoreChange: Sendable, Equatable, Encodable {
     public var at: String
     public var reviewer: String
     public var round: String
@@ -67,6 +67,19 @@ public struct ScoreChange: Sendable, Equatable {
     public var criterion: String
     public var old: Double?
     public var new: Double?
+
+    enum CodingKeys: String, CodingKey { case at, reviewer, round, submission, criterion, old, new }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(at, forKey: .at)
+        try c.encode(reviewer, forKey: .reviewer)
+        try c.encode(round, forKey: .round)
+        try c.encode(submission, forKey: .submission)
+        try c.encode(criterion, forKey: .criterion)
+        try c.encode(old, forKey: .old)
+        try c.encode(new, forKey: .new)
+    }
 }
 
 /// The desk's database, `desk/desk.sqlite` in the manuscript folder: SQLite in WAL mode through a

@@ -333,6 +333,8 @@ enum Pages {
           return el("div", { class: "table" }, t1);
         }
 
+        const criterionLabel = (key) => ((me.criteria || []).find(c => c.key === key) || { label: key }).label;
+
         async function editorPage() {
           const r = await api("GET", "/api/editor/progress");
           const m = main(); m.replaceChildren();
@@ -354,6 +356,15 @@ enum Pages {
           if (p.spreadProblem) m.append(message(p.spreadProblem));
           m.append(table([t("column-submission"), t("column-review-count"), t("column-range"), t("column-deviation")],
             p.spreads.map(x => [x.id, x.reviews, fixed(x.range), x.sd === null ? "—" : fixed(x.sd)])));
+          const log = await api("GET", "/api/editor/log");
+          if (log.ok) {
+            m.append(el("h2", {}, t("log-heading", { n: log.data.length })));
+            m.append(el("p", { class: "muted" }, t("log-explained")));
+            const score = (x) => x === null ? "—" : x;
+            m.append(el("div", { id: "score-log" }, table([t("column-time"), t("column-reviewer"), t("column-submission"), t("column-criterion"),
+                                 t("column-old"), t("column-new")],
+              log.data.map(x => [time(x.at), x.reviewer, x.submission, criterionLabel(x.criterion), score(x.old), score(x.new)]))));
+          }
           if (!p.closed) {
             m.append(el("div", { class: "actions" }, el("button", { id: "close-round", onclick: async () => {
               if (!confirm(t("close-confirm", { round: p.round }))) return;

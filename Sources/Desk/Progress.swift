@@ -118,8 +118,16 @@ extension ReviewDesk {
         let sheets = try await store.sheets(round: p.round)
         let closed = try await store.closed(round: p.round)
         let folder = self.folder
-        let onDisk = ManuscriptReader.read(folder: folder, options: .init(validateDocBook: false))
+        var options = ReadOptions(validateDocBook: false)
+        options.keepsText = false  // the spreads need the scores, not the submissions' text
+        let onDisk = ManuscriptReader.read(folder: folder, options: options)
         return .success(Progress.make(round: round, drafts: drafts, sheets: sheets, closed: closed, onDisk: onDisk))
+    }
+
+    /// The round's log of score changes, oldest first (editors only).
+    public func scoreLog(_ p: Principal) async throws -> Result<[ScoreChange], APIError> {
+        guard Access.editor(p) == .allowed, rounds[p.round] != nil else { return .failure(.notFound()) }
+        return .success(try await store.scoreLog(round: p.round))
     }
 
     public func close(_ p: Principal) async throws -> Result<Bool, APIError> {

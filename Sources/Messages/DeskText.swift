@@ -146,6 +146,12 @@ public enum DeskText: String, Catalogue {
     case columnReviewCount = "page.column-review-count"
     case columnRange = "page.column-range"
     case columnDeviation = "page.column-deviation"
+    case logHeading = "page.log-heading"
+    case logExplained = "page.log-explained"
+    case columnTime = "page.column-time"
+    case columnCriterion = "page.column-criterion"
+    case columnOld = "page.column-old"
+    case columnNew = "page.column-new"
     case closeConfirm = "page.close-confirm"
     case closeButton = "page.close"
 
@@ -311,6 +317,14 @@ public enum DeskText: String, Catalogue {
         case .columnReviewCount: "Số phiếu"
         case .columnRange: "Khoảng chênh"
         case .columnDeviation: "Độ lệch chuẩn"
+        case .logHeading: "Nhật ký thay đổi điểm ({n} lần)"
+        case .logExplained:
+            "Mỗi lần một người chấm lưu một điểm khác trước đều được ghi lại ở đây: ai, lúc nào, tiêu chí nào, điểm cũ và "
+                + "điểm mới. Nhật ký chỉ được ghi thêm, không ai sửa hay xoá được."
+        case .columnTime: "Thời điểm"
+        case .columnCriterion: "Tiêu chí"
+        case .columnOld: "Điểm cũ"
+        case .columnNew: "Điểm mới"
         case .closeConfirm: "Kết thúc vòng chấm {round}? Người chấm sẽ không sửa hay nộp phiếu được nữa."
         case .closeButton: "Kết thúc vòng chấm"
         }
@@ -478,6 +492,14 @@ public enum DeskText: String, Catalogue {
         case .columnReviewCount: "Reviews"
         case .columnRange: "Range"
         case .columnDeviation: "Standard deviation"
+        case .logHeading: "Log of score changes ({n} {n|change|changes})"
+        case .logExplained:
+            "Every time a reviewer saves a score different from before, it is written here: who, when, which criterion, "
+                + "the old score and the new one. The log is only ever added to; nobody can change or delete it."
+        case .columnTime: "Time"
+        case .columnCriterion: "Criterion"
+        case .columnOld: "Old score"
+        case .columnNew: "New score"
         case .closeConfirm: "End scoring round {round}? Reviewers will no longer be able to change or submit sheets."
         case .closeButton: "End the scoring round"
         }

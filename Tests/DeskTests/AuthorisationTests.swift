@@ -27,7 +27,7 @@ import Testing
             let some = corpus.assigned.values.first!.first!
             for (method, path) in [("GET", "/api/me"), ("GET", "/api/assignments"), ("GET", "/api/submissions/\(some)"),
                                    ("PUT", "/api/reviews/\(some)"), ("POST", "/api/conflicts/\(some)"), ("POST", "/api/submit"),
-                                   ("POST", "/api/reopen"), ("GET", "/api/editor/progress"), ("POST", "/api/editor/close"),
+                                   ("POST", "/api/reopen"), ("GET", "/api/editor/progress"), ("GET", "/api/editor/log"), ("POST", "/api/editor/close"),
                                    ("GET", "/attachments/\(some)/0"), ("GET", "/"), ("GET", "/submission/\(some)"), ("GET", "/editor")] {
                 let r = try await probe.send(method, path, body: method == "GET" ? Data() : Data("{}".utf8))
                 #expect(r.status == 401, "\(method) \(path): \(r.status) \(r.text)")
@@ -233,6 +233,17 @@ import Testing
             #expect(try await a.signIn(links[reviewer]!).status == 303)
             let key = corpus.manuscript.rubric.criteria[0].key
             #expect(try await a.put("/api/reviews/\(corpus.assigned[reviewer]![0])", json: ["scores": [key: 5]]).status == 200)
+            #expect(try await a.put("/api/reviews/\(corpus.assigned[reviewer]![0])", json: ["scores": [key: 7.5]]).status == 200)
+            // The score log: editors read it, a reviewer gets 404 like every editors' route.
+            #expect(try await a.get("/api/editor/log").status == 404)
+            let log = try await editor.get("/api/editor/log")
+            #expect(log.status == 200, "\(log.text)")
+            let changes = try #require(try JSONSerialization.jsonObject(with: Data(log.text.utf8)) as? [[String: Any]])
+            #expect(changes.count == 2)
+            #expect(changes.allSatisfy { $0["reviewer"] as? String == reviewer && $0["criterion"] as? String == key
+                && $0["submission"] as? String == corpus.assigned[reviewer]![0] && $0["round"] as? String == Corpus.round })
+            #expect(changes.first?["old"] is NSNull && changes.first?["new"] as? Double == 5)
+            #expect(changes.last?["old"] as? Double == 5 && changes.last?["new"] as? Double == 7.5)
             #expect(try await editor.post("/api/editor/close").status == 200)
             let locked = try await a.put("/api/reviews/\(corpus.assigned[reviewer]![0])", json: ["scores": [key: 6]])
             #expect(locked.status == 409)
