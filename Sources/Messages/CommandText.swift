@@ -109,6 +109,16 @@ public enum CommandText: String, Catalogue {
     case cannotWritePlain = "cannot-write-plain"
     case usageOneOf = "usage-one-of"
     case usageHelpLabel = "usage-help-label"
+    case helpOverview = "help-overview"
+    case helpUsage = "help-usage"
+    case helpArguments = "help-arguments"
+    case helpOptions = "help-options"
+    case helpSubcommands = "help-subcommands"
+    case helpDefault = "help-default"
+    case helpValues = "help-values"
+    case helpShowVersion = "help-show-version"
+    case helpShowHelp = "help-show-help"
+    case helpSeeSubcommand = "help-see-subcommand"
 
     case recordCannotReadPrevious = "record-cannot-read-previous"
     case recordCannotWrite = "record-cannot-write"
@@ -228,6 +238,16 @@ public enum CommandText: String, Catalogue {
         case .cannotWritePlain: "không ghi được tệp"
         case .usageOneOf: "{problem}; hãy dùng một trong các giá trị {values}"
         case .usageHelpLabel: "Trợ giúp:"
+        case .helpOverview: "TỔNG QUAN:"
+        case .helpUsage: "CÁCH DÙNG:"
+        case .helpArguments: "THAM SỐ:"
+        case .helpOptions: "TUỲ CHỌN:"
+        case .helpSubcommands: "LỆNH CON:"
+        case .helpDefault: "mặc định:"
+        case .helpValues: "các giá trị:"
+        case .helpShowVersion: "In số phiên bản."
+        case .helpShowHelp: "In phần hướng dẫn này."
+        case .helpSeeSubcommand: "Xem '{command} <lệnh con>' để biết chi tiết."
         }
     }
 
@@ -344,6 +364,16 @@ public enum CommandText: String, Catalogue {
         case .cannotWritePlain: "cannot write the file"
         case .usageOneOf: "{problem}. Please provide one of {values}"
         case .usageHelpLabel: "Help:"
+        case .helpOverview: "OVERVIEW:"
+        case .helpUsage: "USAGE:"
+        case .helpArguments: "ARGUMENTS:"
+        case .helpOptions: "OPTIONS:"
+        case .helpSubcommands: "SUBCOMMANDS:"
+        case .helpDefault: "default:"
+        case .helpValues: "values:"
+        case .helpShowVersion: "Show the version."
+        case .helpShowHelp: "Show help information."
+        case .helpSeeSubcommand: "See '{command} <subcommand>' for detailed help."
         }
     }
 }

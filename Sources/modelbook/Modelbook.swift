@@ -22,10 +22,47 @@ struct Modelbook: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
-            guard Language.current == .vi, exitCode(for: error) == .validationFailure else { exit(withError: error) }
-            FileHandle.standardError.write(Data((UsageError.translated(fullMessage(for: error)) + "\n").utf8))
-            exit(withError: ExitCode.validationFailure)
+            guard Language.current == .vi else { exit(withError: error) }
+            switch exitCode(for: error) {
+            case .validationFailure:
+                FileHandle.standardError.write(Data((UsageError.translated(fullMessage(for: error)) + "\n").utf8))
+                exit(withError: ExitCode.validationFailure)
+            case .success:
+                // `--help` and `help <command>`: ArgumentParser's headings and its own option texts,
+                // in the catalogue's words (the commands' texts already are). `--version` passes unchanged.
+                let message = fullMessage(for: error)
+                guard !message.isEmpty else { exit(withError: error) }
+                FileHandle.standardOutput.write(Data((HelpText.translated(message) + "\n").utf8))
+                exit(withError: ExitCode.success)
+            default:
+                exit(withError: error)
+            }
         }
+    }
+}
+
+/// ArgumentParser's help screens with its fixed words (the headings, "(default: …)", the texts
+/// of `--help` and `--version`) taken from the catalogue. Everything else is the commands' own text.
+enum HelpText {
+    static func translated(_ message: String) -> String {
+        let headings: [(String, CommandText)] = [("OVERVIEW:", .helpOverview), ("USAGE:", .helpUsage), ("ARGUMENTS:", .helpArguments),
+                                                 ("OPTIONS:", .helpOptions), ("SUBCOMMANDS:", .helpSubcommands)]
+        // "(values: a, b; default: a)" may wrap between "b;" and "default:".
+        let message = message.replacing(/;(\s+)default:/) { ";" + $0.1 + CommandText.helpDefault.text }
+        return message.split(separator: "\n", omittingEmptySubsequences: false).map { piece in
+            var line = String(piece)
+            for (english, key) in headings where line.hasPrefix(english) {
+                line = key.text + line.dropFirst(english.count)
+            }
+            if let see = line.firstMatch(of: /^(\s*)See '(.+) <subcommand>' for detailed help\.$/) {
+                line = String(see.1) + CommandText.helpSeeSubcommand.text(["command": .text(String(see.2))])
+            }
+            return line
+                .replacingOccurrences(of: "(default:", with: "(" + CommandText.helpDefault.text)
+                .replacingOccurrences(of: "(values:", with: "(" + CommandText.helpValues.text)
+                .replacingOccurrences(of: "Show the version.", with: CommandText.helpShowVersion.text)
+                .replacingOccurrences(of: "Show help information.", with: CommandText.helpShowHelp.text)
+        }.joined(separator: "\n")
     }
 }
 
