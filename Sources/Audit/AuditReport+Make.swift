@@ -116,12 +116,8 @@ extension AuditReport {
         case .unit: q.value
         }
         let label = AuditText.quotaLabel.with(["dimension": .text(Words.dimension(q.dimension)), "value": .text(value)])
-        let bounds = switch (q.min, q.max) {
-        case let (lo?, hi?): AuditText.boundsBoth.with(["min": .integer(lo), "max": .integer(hi)])
-        case let (lo?, nil): AuditText.boundsMin.with(["min": .integer(lo)])
-        case let (nil, hi?): AuditText.boundsMax.with(["max": .integer(hi)])
-        case (nil, nil): Message.verbatim("—")
-        }
+        // The bounds in select's words; a quota without bounds shows a dash in the table.
+        let bounds = q.min == nil && q.max == nil ? Message.verbatim("—") : q.boundsMessage
         return (.message(label), .message(bounds))
     }
 

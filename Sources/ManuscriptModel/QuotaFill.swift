@@ -1,5 +1,3 @@
-import Messages
-
 /// One quota applied to one value (a quota without `@value` gives one per value of its dimension).
 public struct ExpandedQuota: Hashable, Sendable, Codable {
     public var dimension: QuotaDimension
@@ -20,34 +18,6 @@ public struct ExpandedQuota: Hashable, Sendable, Codable {
         self.location = location
         self.explicit = explicit
     }
-
-    /// `field economy`, `unit "Ủy ban nhân dân xã Gia Hưng"` (`lĩnh vực economy`, `đơn vị "…"`).
-    public var labelMessage: Message {
-        let word: CheckText
-        switch dimension {
-        case .field: word = .dimensionField
-        case .district: word = .dimensionDistrict
-        case .kind: word = .dimensionKind
-        case .unit: return CheckText.quotaLabelUnit.with(["value": .text(value)])
-        }
-        return CheckText.quotaLabel.with(["dimension": .message(word.message), "value": .text(value)])
-    }
-
-    /// `at least 6, at most 20` (`ít nhất 6, nhiều nhất 20`).
-    public var boundsMessage: Message {
-        switch (min, max) {
-        case let (min?, max?): CheckText.quotaBoth.with(["min": .integer(min), "max": .integer(max)])
-        case let (min?, nil): CheckText.quotaAtLeast.with(["n": .integer(min)])
-        case let (nil, max?): CheckText.quotaAtMost.with(["n": .integer(max)])
-        case (nil, nil): .verbatim("")
-        }
-    }
-
-    /// `labelMessage` in the current language.
-    public var label: String { labelMessage.text() }
-
-    /// `boundsMessage` in the current language.
-    public var bounds: String { boundsMessage.text() }
 }
 
 /// How a quota was filled by the selection.

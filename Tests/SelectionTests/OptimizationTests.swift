@@ -137,7 +137,7 @@ extension ExactSelector.Outcome {
         #expect(r.selected == ["S01", "S03", "S06", "S07"])
         #expect(r.objective == 10 + 8 + 5 + 4)
         let fill = Language.$current.withValue(.en) {
-            Dictionary(r.quotas.map { ($0.quota.label, $0.filled) }, uniquingKeysWith: { a, _ in a })
+            Dictionary(r.quotas.map { ($0.quota.labelMessage.text(), $0.filled) }, uniquingKeysWith: { a, _ in a })
         }
         #expect(fill["field economy"] == 2 && fill["field culture"] == 2)
         #expect(fill["unit \"Đội A\""] == 1)
