@@ -118,9 +118,8 @@ extension ReviewDesk {
         let sheets = try await store.sheets(round: p.round)
         let closed = try await store.closed(round: p.round)
         let folder = self.folder
-        var options = ReadOptions(validateDocBook: false)
-        options.keepsText = false  // the spreads need the scores, not the submissions' text
-        let onDisk = ManuscriptReader.read(folder: folder, options: options)
+        // The spreads need the scores, not the submissions' text.
+        let onDisk = ManuscriptReader.read(folder: folder, options: ReadOptions(validateDocBook: false, keepsText: false))
         return .success(Progress.make(round: round, drafts: drafts, sheets: sheets, closed: closed, onDisk: onDisk))
     }
 

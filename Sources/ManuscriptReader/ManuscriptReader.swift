@@ -21,15 +21,16 @@ public struct ReadOptions: Sendable {
     /// or select turn it off: every check still runs on the text as it is read, and the
     /// selection needs only the body's word count (`Submission.dropText`). That halves what a
     /// large manuscript holds in memory.
-    public var keepsText = true
+    public var keepsText: Bool
 
     public init(maxFileBytes: Int = 16 * 1_048_576, workers: Int? = nil, validateDocBook: Bool = true,
-                currentDirectory: String? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil) {
+                currentDirectory: String? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil, keepsText: Bool = true) {
         self.maxFileBytes = maxFileBytes
         self.workers = workers
         self.validateDocBook = validateDocBook
         self.currentDirectory = currentDirectory
         self.progress = progress
+        self.keepsText = keepsText
     }
 }
 

@@ -102,9 +102,8 @@ public enum Steps {
     /// Checks `<manuscript>/rounds/` as `verify` does: the chain, the inputs, the results computed
     /// again (when the manuscript reads without errors).
     public static func verify(_ folder: String, tool: String) -> Verification {
-        var options = ReadOptions()
-        options.keepsText = false  // the rounds need only the body's word count
-        let result = ManuscriptReader.read(folder: folder, options: options)
+        // The rounds need only the body's word count.
+        let result = ManuscriptReader.read(folder: folder, options: ReadOptions(keepsText: false))
         let m = result.manuscript
         let errors = result.findings.errorCount
         let report = RecordVerifier.verify(root: m.root, currentDigests: m.inputDigests,

@@ -58,9 +58,6 @@ public enum Eligibility {
         }
     }
 
-    /// Words in a body as formats.md counts them (`WordCount.body`).
-    public static func bodyWordCount(_ blocks: [Block]) -> Int { WordCount.body(blocks) }
-
     /// Runs one `screen` round over the candidates (ids), which must all be submissions of `byID`.
     public static func screen(round: Round, candidates: [String], submissions byID: [String: Submission]) -> ScreenResult {
         let considered = candidates.sorted(by: byteOrder)

@@ -49,7 +49,7 @@ struct BuildCommand: ParsableCommand {
             report = try build.run(manuscript: options.manuscript, load: { folder in
                 let result: ReadResult
                 do throws(PipelineError) {
-                    result = try Steps.read(folder, options: progress.readOptions)
+                    result = try Steps.read(folder, options: progress.readOptions())
                 } catch {
                     throw error.adding(CommandText.buildReadFailed.text)
                 }

@@ -21,9 +21,8 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let progress = progressOptions.reporter([CommandText.stepRead.text])
         progress.next()
-        var readOptions = progress.readOptions
-        readOptions.keepsText = false  // every check runs as the text is read; nothing keeps it after
-        let result = ManuscriptReader.read(folder: options.manuscript, options: readOptions)
+        // Every check runs as the text is read; nothing keeps it after.
+        let result = ManuscriptReader.read(folder: options.manuscript, options: progress.readOptions(keepsText: false))
         progress.finish()
         FreedByExit.keep(result)
         let findings = result.findings.sortedForReport()

@@ -76,9 +76,7 @@ extension ManuscriptOptions {
         progress?.next()
         defer { progress?.finish() }
         do {
-            var readOptions = progress?.readOptions ?? ReadOptions()
-            readOptions.keepsText = keepsText
-            let result = try Steps.read(manuscript, options: readOptions)
+            let result = try Steps.read(manuscript, options: progress?.readOptions(keepsText: keepsText) ?? ReadOptions(keepsText: keepsText))
             FreedByExit.keep(result)
             return result.manuscript
         } catch {

@@ -16,7 +16,7 @@ struct ProgressOptions: ParsableArguments {
 
 extension ProgressReporter {
     /// Reading options whose file counts feed the current step's bar.
-    var readOptions: ReadOptions {
-        ReadOptions(progress: { [self] done, total in count(done, of: total) })
+    func readOptions(keepsText: Bool = true) -> ReadOptions {
+        ReadOptions(progress: { [self] done, total in count(done, of: total) }, keepsText: keepsText)
     }
 }

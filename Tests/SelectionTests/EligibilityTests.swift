@@ -56,9 +56,9 @@ import Testing
     ]
 
     @Test func wordsCountedPerTextNode() {
-        #expect(Eligibility.bodyWordCount(Self.body) == 22)
+        #expect(WordCount.body(Self.body) == 22)
         // Tags separate text nodes: "a<em>b</em>" is two words although it reads "ab".
-        #expect(Eligibility.bodyWordCount([.paragraph([.text("a"), .emphasis([.text("b")])])]) == 2)
+        #expect(WordCount.body([.paragraph([.text("a"), .emphasis([.text("b")])])]) == 2)
         #expect(WordCount.tokens("  \n\t ") == 0)
         #expect(WordCount.tokens(" một  hai\r\nba ") == 3)
     }
