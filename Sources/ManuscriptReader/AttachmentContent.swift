@@ -77,8 +77,19 @@ enum AttachmentContent {
         }
     }
 
-    /// SHA-256 of the whole file, its first bytes, and all of it when it may be XML (and is small enough).
-    private static func digestAndHead(_ fd: Int32) -> (String, [UInt8], [UInt8]?)? {
+    /// The SHA-256 of the attachment's bytes as they are now; nil when it cannot be read (the read
+    /// cache then inspects it again, and the checks say why).
+    static func digest(_ relativePath: String, layout: Layout) -> String? {
+        guard case .success(let fd) = ConfinedFile.open(layout.absolute + "/" + relativePath, inside: layout.realRoot + "/attachments") else {
+            return nil
+        }
+        defer { close(fd) }
+        return digestAndHead(fd, keeping: false)?.0
+    }
+
+    /// SHA-256 of the whole file, its first bytes, and all of it when it may be XML (and is small
+    /// enough); only the digest when `keeping` is off.
+    private static func digestAndHead(_ fd: Int32, keeping: Bool = true) -> (String, [UInt8], [UInt8]?)? {
         var hasher = SHA256()
         var kept: [UInt8] = []
         var mayBeXML: Bool?
@@ -97,7 +108,7 @@ enum AttachmentContent {
             hasher.update(bufferPointer: piece)
             if mayBeXML == nil { mayBeXML = looksLikeXML(Array(piece.prefix(16))) }
             size += n
-            if kept.count < 512 || (mayBeXML == true && size <= maxSVGBytes) { kept += piece }
+            if keeping, kept.count < 512 || (mayBeXML == true && size <= maxSVGBytes) { kept += piece }
         }
         let digest = hex(hasher.finalize())
         let complete = mayBeXML == true && size <= maxSVGBytes

@@ -34,10 +34,26 @@ struct FileReader {
     func read(_ job: ManuscriptReader.Job, bytes: [UInt8]) -> FileOutcome {
         let display = layout.display(job.relativePath)
         var outcome = FileOutcome(relativePath: job.relativePath, displayPath: display, format: job.format, isEdit: job.isEdit)
-        let top = SourceLocation(path: display)
         let stem = ManuscriptReader.stem(job.relativePath)
         let leftOut = Self.leftOutNote(job, stem: stem)
-        outcome.digests[job.relativePath] = sha256Hex(bytes)
+        let digest = sha256Hex(bytes)
+        outcome.digests[job.relativePath] = digest
+        if let cache = options.cache, job.format == .submission || job.format == .reviews {
+            let (cached, key) = cachedOutcome(job, display: display, digest: digest, cache: cache)
+            if let cached { return cached }
+            let read = readXML(job, bytes: bytes, outcome: outcome, leftOut: leftOut, stem: stem)
+            keep(read, key: key, cache: cache)
+            return read
+        }
+        return readXML(job, bytes: bytes, outcome: outcome, leftOut: leftOut, stem: stem)
+    }
+
+    /// Parses, validates and maps one file.
+    private func readXML(_ job: ManuscriptReader.Job, bytes: [UInt8], outcome started: FileOutcome,
+                         leftOut: Finding.Note?, stem: String) -> FileOutcome {
+        var outcome = started
+        let display = outcome.displayPath
+        let top = SourceLocation(path: display)
 
         let document: XMLDocument
         do {

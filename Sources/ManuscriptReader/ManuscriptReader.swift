@@ -22,9 +22,14 @@ public struct ReadOptions: Sendable {
     /// selection needs only the body's word count (`Submission.dropText`). That halves what a
     /// large manuscript holds in memory.
     public var keepsText: Bool
+    /// What earlier reads gave, per file (`build` keeps one beside its outputs); nil: every file is
+    /// parsed and validated.
+    public var cache: ReadCache?
 
     public init(maxFileBytes: Int = 16 * 1_048_576, workers: Int? = nil, validateDocBook: Bool = true,
-                currentDirectory: String? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil, keepsText: Bool = true) {
+                currentDirectory: String? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil, keepsText: Bool = true,
+                cache: ReadCache? = nil) {
+        self.cache = cache
         self.maxFileBytes = maxFileBytes
         self.workers = workers
         self.validateDocBook = validateDocBook

@@ -2,6 +2,7 @@ import BookWriter
 import Foundation
 import Messages
 import ManuscriptModel
+import ManuscriptReader
 import XMLKit
 
 /// An output format of `modelbook build`.
@@ -31,8 +32,9 @@ public enum BuildFormat: String, CaseIterable, Sendable, Comparable {
     }
 }
 
-/// Where the manuscript comes from: the reader, in the CLI; values, in tests.
-public typealias ManuscriptLoader = (String) throws -> Manuscript
+/// Where the manuscript comes from: the reader, in the CLI; values, in tests. The cache is the
+/// build's (nil with `--no-cache`), for the reader's options.
+public typealias ManuscriptLoader = (String, ReadCache?) throws -> Manuscript
 /// The agreed hand-off from the Selection module: the final selection for a manuscript.
 public typealias SelectionProvider = (Manuscript) throws -> BookSelection
 
@@ -66,6 +68,11 @@ public struct BookBuild {
     public static let outputNames = ["book.xml", "images", "book.txt", "html", "book.pdf", "book.invalid.xml"]
     /// Where the steps are announced; nil: as `[n/m] step` lines through `log`.
     public var progress: ProgressReporter?
+    /// Whether the build keeps what it read in `<out>/.cache` and uses what an earlier build kept
+    /// there (off: `--no-cache`).
+    public var usesCache = true
+    /// What identifies the program in its cache (its version and executable: `ReadCache`).
+    public var program = ""
 
     public init(formats: Set<BuildFormat>, outputDirectory: String = "build", width: Int = 72,
                 stylesDirectory: String = "styles",
@@ -107,8 +114,24 @@ public struct BookBuild {
         }
 
         _ = try OutputFolder.confined(out: outputDirectory, manuscript: folder)
+        let out = absolute(outputDirectory)
+        try createDirectory(out)
+        let lock = try BuildLock(folder: out, shown: outputDirectory)
+        defer { withExtendedLifetime(lock) {} }
         step()
-        let manuscript = try load(folder)
+        let cache = usesCache ? ReadCache(folder: out + "/.cache", program: program) : nil
+        let manuscript = try load(folder, cache)
+        // The cache is written while the rounds run and the book is written.
+        let saved = cache.map { cache in Background { cache.save() } }
+        defer {
+            if let cache, let saved {
+                let counts = cache.counted
+                log(CommandText.readCacheUsed.text(["read": .integer(counts.read), "reused": .integer(counts.reused),
+                                                    "folder": .text(display(out + "/.cache"))]))
+                if counts.damaged > 0 { log(CommandText.cacheDamaged.text(["count": .integer(counts.damaged)])) }
+                if let problem = saved.value { log(CommandText.cacheNotSaved.text(["reason": .text(problem)])) }
+            }
+        }
         step()
         let selection = try select(manuscript)
         step()

@@ -25,6 +25,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(CommandText.buildStylesHelp.text, valueName: "DIR"))
     var styles: String?
 
+    @Flag(name: .long, help: ArgumentHelp(CommandText.buildNoCacheHelp.text))
+    var noCache = false
+
     @OptionGroup var progressOptions: ProgressOptions
 
     func validate() throws {
@@ -41,15 +44,19 @@ struct BuildCommand: ParsableCommand {
         var build = BookBuild(formats: try BuildFormat.parseList(format), outputDirectory: out, width: width,
                               stylesDirectory: styles ?? "styles", log: progress.message)
         build.progress = progress
+        build.usesCache = !noCache
+        build.program = ModelbookVersion.string + " " + ReadCache.executableIdentity()
         build.adoptEarlierOutputs = out == "build"
         if styles == nil { build.findStyles(manuscript: options.manuscript) }
         let log = build.log
         let report: BookBuild.Report
         do {
-            report = try build.run(manuscript: options.manuscript, load: { folder in
+            report = try build.run(manuscript: options.manuscript, load: { folder, cache in
                 let result: ReadResult
                 do throws(PipelineError) {
-                    result = try Steps.read(folder, options: progress.readOptions())
+                    var readOptions = progress.readOptions()
+                    readOptions.cache = cache
+                    result = try Steps.read(folder, options: readOptions)
                 } catch {
                     throw error.adding(CommandText.buildReadFailed.text)
                 }

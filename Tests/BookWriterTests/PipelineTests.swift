@@ -39,7 +39,7 @@ func runBuild(_ formats: Set<BuildFormat>, out: String, manuscript: Manuscript =
               environment: [String: String] = ProcessInfo.processInfo.environment, log: LogLines = LogLines()) throws -> BookBuild.Report {
     let build = BookBuild(formats: formats, outputDirectory: out, width: 72, stylesDirectory: stylesDirectory ?? "/nonexistent-styles",
                           environment: environment, log: log.add)
-    return try build.run(manuscript: manuscript.root, load: { _ in manuscript }, select: { _ in Sample.selection })
+    return try build.run(manuscript: manuscript.root, load: { _, _ in manuscript }, select: { _ in Sample.selection })
 }
 
 func files(under folder: String) -> [String: Data] {
