@@ -110,7 +110,7 @@ let package = Package(
         .testTarget(name: "SelectionTests", dependencies: ["Selection", "Assignment", "Pipeline", "ManuscriptModel", "ManuscriptReader", "XMLKit", "Messages"]),
         .testTarget(
             name: "BookWriterTests",
-            dependencies: ["BookWriter", "Pipeline", "ManuscriptModel", "XMLKit"],
+            dependencies: ["BookWriter", "Pipeline", "ManuscriptModel", "ManuscriptReader", "ManuscriptGenerator", "XMLKit"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -31,7 +31,26 @@ public enum DocBookWriter {
     /// the end of `</part>`), so a validator can check the parts apart. `parts` is empty when
     /// normalising the text to NFC moved bytes (then the offsets would be wrong).
     public static func writeWithParts(_ book: Book) -> (xml: String, parts: [Range<Int>]) {
+        let written = write(book, cache: nil)
+        return (written.xml, written.parts)
+    }
+
+    /// A chapter as written in the document.
+    public struct WrittenChapter: Sendable, Equatable {
+        /// Its `xml:id`.
+        public var id: String
+        /// UTF-8 offsets, from `<chapter` to the end of `</chapter>`.
+        public var range: Range<Int>
+        /// Taken from the cache, not written anew.
+        public var reused: Bool
+    }
+
+    /// The document, its parts and its chapters (offsets, as in `writeWithParts`; both empty when
+    /// normalising moved bytes), each chapter taken from `cache` when it holds it and kept there
+    /// when it is written anew.
+    public static func write(_ book: Book, cache: ChapterCache?) -> (xml: String, parts: [Range<Int>], chapters: [WrittenChapter]) {
         var w = DocBookOutput(words: book.words)
+        w.cache = cache
         w.xml.reserveCapacity(4096 + book.parts.reduce(0) { $0 + $1.entries.count } * 3000)
         w.open("book", [("xmlns", namespace), ("xmlns:xlink", xlinkNamespace), ("version", "5.0"),
                         ("xml:lang", book.language), ("xml:id", "sach")])
@@ -66,7 +85,8 @@ public enum DocBookWriter {
         w.close("book")
         w.nl()
         let normalised = w.out.nfcNormalized
-        return (normalised, normalised.utf8.count == w.out.utf8.count && normalised == w.out ? parts : [])
+        let same = normalised.utf8.count == w.out.utf8.count && normalised == w.out
+        return (normalised, same ? parts : [], same ? w.chapters : [])
     }
 }
 
@@ -76,6 +96,8 @@ struct DocBookOutput: BlockVisitor, InlineVisitor {
     let words: Language
     var xml = XMLWriter()
     var out: String { xml.output }
+    var cache: ChapterCache?
+    var chapters: [DocBookWriter.WrittenChapter] = []
 
     mutating func open(_ name: String, _ attributes: [(String, String?)] = []) { xml.start(name, attributes) }
 
@@ -148,10 +170,38 @@ struct DocBookOutput: BlockVisitor, InlineVisitor {
             nl()
         }
         for entry in part.entries {
-            chapter(entry)
+            let start = out.utf8.count
+            guard let cache else {
+                chapter(entry)
+                chapters.append(.init(id: entry.id, range: start..<chapterEnd(from: start), reused: false))
+                continue
+            }
+            let source = entry.chapterSource(format: "docbook", words: words)
+            if let kept = cache.chapter(for: source) {
+                xml.raw(String(decoding: kept, as: UTF8.self))
+                chapters.append(.init(id: entry.id, range: start..<chapterEnd(from: start), reused: true))
+            } else {
+                chapter(entry)
+                let end = out.utf8.count
+                let utf8 = out.utf8
+                cache.keep(Array(utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]), for: source)
+                chapters.append(.init(id: entry.id, range: start..<chapterEnd(from: start), reused: false))
+            }
         }
         close("part")
         nl()
+    }
+
+    /// Where the chapter that starts at `start` ends: at its end tag (the newline after it is not its).
+    func chapterEnd(from start: Int) -> Int {
+        let utf8 = out.utf8
+        var end = utf8.count
+        var i = utf8.index(before: utf8.endIndex)
+        while end > start, utf8[i] != UInt8(ascii: ">") {
+            end -= 1
+            i = utf8.index(before: i)
+        }
+        return end
     }
 
     mutating func chapter(_ entry: Book.Entry) {

@@ -16,7 +16,9 @@ public struct PlainTextRenderer: Sendable {
         self.width = max(8, width)
     }
 
-    public func render(_ book: Book) -> String {
+    /// The book as text; each chapter is taken from `cache` when it holds it, and kept there
+    /// when it is rendered anew.
+    public func render(_ book: Book, cache: ChapterCache? = nil) -> String {
         var out = TextOutput(width: width, words: book.words)
         out.text.reserveCapacity(1 << 16 + book.entries.count * 4096)
         out.titlePage(book)
@@ -28,8 +30,18 @@ public struct PlainTextRenderer: Sendable {
         // rendered on every core and joined in order.
         let width = width, words = book.words
         let chapters = renderChapters(book.parts.flatMap(\.entries)) { entry in
+            guard let cache else {
+                var chapter = TextOutput(width: width, words: words)
+                chapter.entry(entry)
+                return chapter
+            }
+            let source = entry.chapterSource(format: "text", width: width, words: words)
+            if let kept = cache.chapter(for: source), let chapter = TextOutput(kept: kept, width: width, words: words) {
+                return chapter
+            }
             var chapter = TextOutput(width: width, words: words)
             chapter.entry(entry)
+            cache.keep(chapter.kept, for: source)
             return chapter
         }
         var next = 0
@@ -94,6 +106,28 @@ struct TextOutput: BlockVisitor {
 
     mutating func blank(_ n: Int = 1) {
         pendingBlank = max(pendingBlank, n)
+    }
+
+    /// The output as bytes, for the chapter cache: its text and the state `append` reads.
+    var kept: [UInt8] {
+        var w = BinaryWriter(capacity: text.utf8.count + 16)
+        w.string(text)
+        w.int(pendingBlank)
+        w.bool(started)
+        w.int(leadingBlank)
+        return w.bytes
+    }
+
+    /// An output kept by `kept`; nil when the bytes are not one.
+    init?(kept: [UInt8], width: Int, words: Language) {
+        self.init(width: width, words: words)
+        var r = BinaryReader(kept)
+        guard let text = try? r.string(), let pending = try? r.int(), let started = try? r.bool(),
+              let leading = try? r.int(), r.isAtEnd else { return nil }
+        self.text = text
+        pendingBlank = pending
+        self.started = started
+        leadingBlank = leading
     }
 
     /// Another output's lines after these, as if they had been written here: blank lines

@@ -6,14 +6,17 @@ import ManuscriptModel
 /// (SHA-256 digests of what the entry was made from), for the read cache and the chapters.
 ///
 /// The file starts with a header that names its kind and its identity (the program that wrote it,
-/// and whatever else every entry depends on); a file with another header is ignored whole. Each
-/// entry is its key, the SHA-256 of its bytes, their length and the bytes. The checksum is checked
-/// before an entry is used: an entry that does not check is `damaged`, and the caller makes it
-/// again. A file cut short or otherwise malformed is ignored whole.
+/// and whatever else every entry depends on); a file with another header is ignored whole. Then
+/// come the entries, to the end of the file: each is its key, the SHA-256 of its bytes, their
+/// length and the bytes. The checksum is checked before an entry is used: an entry that does not
+/// check is `damaged`, and the caller makes it again. An entry cut short (a build stopped while
+/// appending) ends the file: the entries before it are kept.
 ///
-/// `save` writes the entries used or stored since the file was opened (the others go) to a
-/// temporary file renamed into place, so a reader sees a whole file, the new one or the previous
-/// one. A file that cannot be read or written costs time, never a result.
+/// `save` appends the entries stored since the file was opened, so a rebuild that changed one
+/// chapter writes one chapter, not the whole cache. When the entries no build used any more would
+/// fill more than half the file, or its end was cut short, it writes the used and stored entries to
+/// a temporary file renamed into place instead, so a reader sees a whole file, the new one or the
+/// previous one. A file that cannot be read or written costs time, never a result.
 public final class CacheFile: @unchecked Sendable {
     public let path: String
     private let header: [UInt8]
@@ -23,6 +26,8 @@ public final class CacheFile: @unchecked Sendable {
     private let lock = NSLock()
     private var used: Set<Key> = []
     private var fresh: [Key: [UInt8]] = [:]
+    /// The file read back to its end without a cut-short entry (so entries can be appended to it).
+    private var wholeFile = false
 
     public struct Key: Hashable, Sendable {
         var a, b, c, d: UInt64
@@ -62,7 +67,7 @@ public final class CacheFile: @unchecked Sendable {
         case damaged
     }
 
-    static let magic = Array("modelbook cache\n".utf8)
+    static let magic = Array("modelbook-cache\n".utf8)
     /// The layout of the file; raised whenever it changes.
     static let formatVersion: UInt64 = 1
 
@@ -84,24 +89,24 @@ public final class CacheFile: @unchecked Sendable {
         guard bytes.starts(with: header) else { return }
         var r = BinaryReader(bytes, range: header.count..<bytes.count)
         var found: [Key: (checksum: Range<Int>, payload: Range<Int>)] = [:]
-        do {
-            let n = try r.count()
-            found.reserveCapacity(n)
-            for _ in 0..<n {
+        var end = header.count
+        while !r.isAtEnd {
+            do {
                 let keyStart = r.offset
                 try r.skip(32)
-                guard let key = Key(bytes[keyStart..<keyStart + 32]) else { return }
+                guard let key = Key(bytes[keyStart..<keyStart + 32]) else { break }
                 let checksum = r.offset..<(r.offset + 32)
                 try r.skip(32)
                 let length = try r.count()
                 let payload = r.offset..<(r.offset + length)
                 try r.skip(length)
                 found[key] = (checksum, payload)
+                end = r.offset
+            } catch {
+                break
             }
-            guard r.isAtEnd else { return }
-        } catch {
-            return
         }
+        wholeFile = end == bytes.count
         stored = bytes
         entries = found
     }
@@ -132,15 +137,20 @@ public final class CacheFile: @unchecked Sendable {
         lock.withLock { fresh[key] = payload }
     }
 
-    /// Writes the entries used or stored since the file was opened, when that differs from what
-    /// the file holds. Returns the reason when the file could not be written.
+    /// Appends the entries stored since the file was opened, or rewrites the file with the entries
+    /// used and stored when it is mostly stale (see the type's notes). Returns the reason when the
+    /// file could not be written.
     @discardableResult
     public func save() -> String? {
         let (used, fresh) = lock.withLock { (self.used, self.fresh) }
         let kept = used.filter { entries[$0] != nil && fresh[$0] == nil }
-        guard !fresh.isEmpty || kept.count != entries.count else { return nil }
-        var out = header
-        out.reserveCapacity(stored.count + fresh.values.reduce(0) { $0 + $1.count + 80 })
+        let keptBytes = kept.reduce(0) { $0 + entries[$1]!.payload.count }
+        let allBytes = entries.values.reduce(0) { $0 + $1.payload.count }
+        let appending = wholeFile && !stored.isEmpty && allBytes - keptBytes <= allBytes / 2
+        if fresh.isEmpty && (appending || entries.isEmpty) { return nil }
+        if !appending && fresh.isEmpty && kept.count == entries.count && wholeFile { return nil }
+        var out: [UInt8] = appending ? [] : header
+        out.reserveCapacity((appending ? 0 : keptBytes + kept.count * 80) + fresh.values.reduce(0) { $0 + $1.count + 80 })
         func append(_ key: Key, checksum: [UInt8], payload: ArraySlice<UInt8>) {
             out += key.bytes
             out += checksum
@@ -149,12 +159,11 @@ public final class CacheFile: @unchecked Sendable {
             out += length.bytes
             out += payload
         }
-        var count = BinaryWriter(capacity: 10)
-        count.unsigned(UInt64(kept.count + fresh.count))
-        out += count.bytes
-        for key in kept {
-            let (checksum, payload) = entries[key]!
-            append(key, checksum: Array(stored[checksum]), payload: stored[payload])
+        if !appending {
+            for key in kept {
+                let (checksum, payload) = entries[key]!
+                append(key, checksum: Array(stored[checksum]), payload: stored[payload])
+            }
         }
         for (key, payload) in fresh {
             append(key, checksum: Array(SHA256.hash(data: payload)), payload: payload[...])
@@ -163,8 +172,12 @@ public final class CacheFile: @unchecked Sendable {
         let temp = path + ".tmp-\(getpid())"
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            guard writeWhole(out, to: temp) else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-            guard rename(temp, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            if appending {
+                guard writeWhole(out, to: path, appending: true) else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            } else {
+                guard writeWhole(out, to: temp) else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+                guard rename(temp, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            }
         } catch {
             unlink(temp)
             return "\(path): \(error.localizedDescription)"
@@ -173,9 +186,9 @@ public final class CacheFile: @unchecked Sendable {
     }
 }
 
-/// Writes `bytes` to a new file at `path` (no `fsync`: the cache is only a cache).
-func writeWhole(_ bytes: [UInt8], to path: String) -> Bool {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+/// Writes `bytes` to a new file at `path`, or at the end of the file (no `fsync`: the cache is only a cache).
+func writeWhole(_ bytes: [UInt8], to path: String, appending: Bool = false) -> Bool {
+    let fd = open(path, appending ? O_WRONLY | O_APPEND : O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard fd >= 0 else { return false }
     defer { close(fd) }
     return bytes.withUnsafeBytes { raw in

@@ -136,7 +136,15 @@ public struct BookBuild {
         let selection = try select(manuscript)
         step()
         let book = try makeBook(manuscript: manuscript, selection: selection)
-        return try write(book, manuscript: manuscript, step: step)
+        let chapters = usesCache ? ChapterStore(folder: out + "/.cache", program: program, schemaPath: docbookSchema) : nil
+        let report = try write(book, manuscript: manuscript, chapters: chapters, step: step)
+        if let chapters {
+            let counts = chapters.counted
+            log(CommandText.chaptersReused.text(["reused": .integer(counts.reused), "written": .integer(counts.written)]))
+            if counts.damaged > 0 { log(CommandText.cacheDamaged.text(["count": .integer(counts.damaged)])) }
+            if let problem = chapters.save() { log(CommandText.cacheNotSaved.text(["reason": .text(problem)])) }
+        }
+        return report
     }
 
     /// The book from values (the date fallback comes from `SOURCE_DATE_EPOCH`, never the clock).
@@ -155,6 +163,11 @@ public struct BookBuild {
     /// Writes the requested formats of an already built book. `step` is called once per step
     /// (for progress), in the order `run` announces them.
     public func write(_ book: Book, manuscript: Manuscript, step: () -> Void = {}) throws -> Report {
+        try write(book, manuscript: manuscript, chapters: nil, step: step)
+    }
+
+    /// Writes the formats, taking chapters and their verdicts from `chapters` when it holds them.
+    func write(_ book: Book, manuscript: Manuscript, chapters: ChapterStore?, step: () -> Void) throws -> Report {
         var report = Report()
         let fm = FileManager.default
         let out = absolute(outputDirectory)
@@ -169,12 +182,16 @@ public struct BookBuild {
         // The plain text needs only the book: it is rendered on another thread while the DocBook
         // is written and validated (its step is announced, and its file written, in order below).
         let renderWidth = width
-        let text = formats.contains(.text) ? Background { PlainTextRenderer(width: renderWidth).render(book) } : nil
+        let text = formats.contains(.text) ? Background { PlainTextRenderer(width: renderWidth).render(book, cache: chapters) } : nil
         var docbookReady = false
+        var keptImages: Set<String> = []
         if !formats.isDisjoint(with: [.docbook, .html, .pdf]) {
             step()
             do {
-                try writeDocBook(book, manuscript: manuscript, staging: staging, out: out)
+                // Figures stay in place only when no format reads them from the staging folder.
+                let keeping = chapters != nil && formats.isDisjoint(with: [.html, .pdf])
+                    ? ImageKeeping(installed: .load(cacheFolder: out + "/.cache"), owned: manifest.owned, imagesFolder: out + "/images") : nil
+                keptImages = try writeDocBook(book, manuscript: manuscript, staging: staging, out: out, chapters: chapters, keeping: keeping)
                 docbookReady = true
             } catch {
                 fail(.docbook, error, &report)
@@ -221,8 +238,9 @@ public struct BookBuild {
             }
             do {
                 // A book without figures does not keep the images of an earlier one.
-                try manifest.install(from: staging, items: items)
+                try manifest.install(from: staging, items: items, keeping: format == .docbook ? Set(keptImages.map { "images/" + $0 }) : [])
                 report.written.append(format)
+                if format == .docbook, chapters != nil { recordImages(book, manuscript: manuscript, out: out) }
             } catch {
                 fail(format, error, &report)
             }
@@ -240,8 +258,19 @@ public struct BookBuild {
 
     /// Writes book.xml, then copies the figures while the validator checks it (jing runs out of
     /// process, so the copying costs no time of its own).
-    private func writeDocBook(_ book: Book, manuscript: Manuscript, staging: String, out: String) throws {
-        let (xml, parts) = DocBookWriter.writeWithParts(book)
+    ///
+    /// With a chapter cache, the chapters that were, byte for byte, chapters of a valid book in an
+    /// earlier build are not validated again: the validator checks book.xml with each of them
+    /// replaced by an empty chapter holding its id, on the lines it had (`DocBookValidation.reduced`),
+    /// which checks everything else in full: the book's frame, prefaces, part introductions,
+    /// appendices, indexes, every id and reference, and every new chapter. A chapter's validity does
+    /// not depend on what surrounds it (the schema gives `chapter` one pattern, and chapters hold no
+    /// references), so the book is valid exactly when that reduced document is. When it is not, the
+    /// whole book.xml is validated and its errors are reported.
+    private func writeDocBook(_ book: Book, manuscript: Manuscript, staging: String, out: String, chapters: ChapterStore?,
+                              keeping: ImageKeeping?) throws -> Set<String> {
+        let written = DocBookWriter.write(book, cache: chapters)
+        let xml = written.xml
         let path = staging + "/book.xml"
         try write(xml, to: path)
         guard FileManager.default.fileExists(atPath: docbookSchema) else {
@@ -249,16 +278,36 @@ public struct BookBuild {
                                 message: CommandText.schemaMissing.text)
         }
         let validator = BookValidator.choose(path: environment["PATH"])
-        let schema = docbookSchema, environment = environment, language = Language.current
+        let schema = docbookSchema, environment = environment, language = Language.current, parts = written.parts
+        let bytes = Array(xml.utf8)
+        let known = chapters.map { store in written.chapters.map(\.range).filter { store.wasValid(bytes[$0]) } } ?? []
         let checking = Background {
             Language.$current.withValue(language) {
-                Result { try validator.validate(file: path, bytes: Array(xml.utf8), parts: parts, schemaPath: schema, environment: environment) }
+                Result { () throws -> (BookValidator.Outcome, reduced: Bool) in
+                    if !known.isEmpty {
+                        let reducedPath = staging + "/.book-unchanged-chapters-left-out.xml"
+                        let reduced = DocBookValidation.reduced(bytes, replacing: known)
+                        if StagedFile.write(reduced, to: reducedPath) {
+                            let outcome = try validator.validate(file: reducedPath, bytes: reduced, parts: [], schemaPath: schema, environment: environment)
+                            unlink(reducedPath)
+                            if outcome.problems.isEmpty { return (outcome, true) }
+                        }
+                    }
+                    return (try validator.validate(file: path, bytes: bytes, parts: parts, schemaPath: schema, environment: environment), false)
+                }
             }
         }
-        let copied = Result { try copyImages(book, manuscript: manuscript, to: staging + "/images") }
+        let copied = Result { try copyImages(book, manuscript: manuscript, to: staging + "/images", keeping: keeping) }
+        let (outcome, reduced) = try checking.value.get()
+        if reduced {
+            log(CommandText.validatedWithoutKnownChapters.text(["known": .integer(known.count), "fresh": .integer(written.chapters.count - known.count)]))
+        }
         // An invalid book is the error to report first, as when the steps ran one after the other.
-        try report(try checking.value.get(), stagingPath: path, out: out)
-        try copied.get()
+        try report(outcome, stagingPath: path, out: out)
+        if let chapters {
+            for chapter in written.chapters { chapters.markValid(bytes[chapter.range]) }
+        }
+        return try copied.get()
     }
 
     /// Says who validated the book against the DocBook 5.0 RELAX NG schema (jing when it is
@@ -278,16 +327,44 @@ public struct BookBuild {
                             details: problems.prefix(200).map { "\(shown):\($0.line):\($0.column): \(error): \($0.message)" })
     }
 
-    /// Copies the attachments that figures show to `images/<href>`.
-    private func copyImages(_ book: Book, manuscript: Manuscript, to folder: String) throws {
+    /// Copies the attachments that figures show to `images/<href>`, except those still in place
+    /// in `<out>/images/` from an earlier build (`keeping`, see `InstalledImages`). Returns the
+    /// figures kept where they are.
+    private func copyImages(_ book: Book, manuscript: Manuscript, to folder: String, keeping: ImageKeeping?) throws -> Set<String> {
         let refs = Set(book.entries.flatMap { figureRefs($0.body) }).sorted()
         let root = absolute(manuscript.root) + "/attachments/"
+        var kept: Set<String> = []
         for ref in refs {
+            if let keeping, let digest = manuscript.inputDigests["attachments/" + ref], keeping.owned.contains("images/" + ref),
+               keeping.installed.holds(ref, digest: digest, in: keeping.imagesFolder) {
+                kept.insert(ref)
+                continue
+            }
             let source = root + ref
             let target = folder + "/" + ref
             try createDirectory((target as NSString).deletingLastPathComponent)
             try PublishedCopy.attachment(source, to: target, manuscript: manuscript.root, log: log)
         }
+        return kept
+    }
+
+    /// What a build needs to keep figures in place: the previous build's list, and the files the
+    /// folder's manifest says modelbook wrote.
+    struct ImageKeeping: Sendable {
+        var installed: InstalledImages
+        var owned: Set<String>
+        var imagesFolder: String
+    }
+
+    /// The list of figures now in `<out>/images/`, for the next build.
+    private func recordImages(_ book: Book, manuscript: Manuscript, out: String) {
+        var list = InstalledImages()
+        for ref in Set(book.entries.flatMap { figureRefs($0.body) }) {
+            guard let digest = manuscript.inputDigests["attachments/" + ref],
+                  let stamp = InstalledImages.stamp(out + "/images/" + ref, digest: digest) else { continue }
+            list.stamps[ref] = stamp
+        }
+        list.save(cacheFolder: out + "/.cache")
     }
 
     private func figureRefs(_ blocks: [Block]) -> [String] {

@@ -73,6 +73,29 @@ enum DocBookValidation {
         return out
     }
 
+    /// The document with each of `chapters` (byte ranges of `bytes`) replaced by an empty chapter
+    /// holding its `xml:id`s, then the newlines it held, so everything else keeps its line in
+    /// book.xml: the book's frame, indexes and appendices, and the chapters left in full.
+    static func reduced(_ bytes: [UInt8], replacing chapters: [Range<Int>]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count - chapters.reduce(0) { $0 + $1.count } + chapters.count * 80)
+        var at = 0
+        for range in chapters.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            out += bytes[at..<range.lowerBound]
+            let ids = xmlIDs(bytes[range])
+            var stub = "<chapter"
+            if let first = ids.first { stub += " xml:id=\"\(first)\"" }
+            stub += "><title>-</title><para/>"
+            for id in ids.dropFirst() { stub += "<para xml:id=\"\(id)\"/>" }
+            stub += "</chapter>"
+            out += Array(stub.utf8)
+            out += bytes[range].filter { $0 == 0x0A }
+            at = range.upperBound
+        }
+        out += bytes[at...]
+        return out
+    }
+
     /// The values of every `xml:id` attribute in well-formed XML, in document order: read only
     /// inside tags (between `<` and `>`, minding quoted values), never in text or comments.
     static func xmlIDs(_ bytes: ArraySlice<UInt8>) -> [String] {

@@ -28,7 +28,9 @@ public struct OutputManifest {
     /// the folder, file by file (each by `rename`), removes the files of an earlier output of
     /// those items that the new one no longer has, and records the result in the manifest.
     /// Throws, having moved nothing, when a file modelbook did not write is in the way.
-    public mutating func install(from staging: String, items: [String]) throws {
+    /// Files under `keeping` (relative to the folder) are an earlier output's that the new one
+    /// still has, left in place: they are neither moved nor removed.
+    public mutating func install(from staging: String, items: [String], keeping: Set<String> = []) throws {
         let new = items.flatMap { Self.files(under: staging, $0) }
         if let blocked = new.lazy.compactMap(blocker).first {
             throw PipelineError(step: CommandText.stepInstallFiles.text, path: display(folder + "/" + blocked),
@@ -44,7 +46,7 @@ public struct OutputManifest {
             }
             owned.insert(file)
         }
-        let newSet = Set(new)
+        let newSet = Set(new).union(keeping)
         let stale = owned.filter { file in !newSet.contains(file) && items.contains { file == $0 || file.hasPrefix($0 + "/") } }
         for file in stale.sorted(by: >) {
             unlink(folder + "/" + file)

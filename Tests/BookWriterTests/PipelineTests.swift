@@ -42,10 +42,13 @@ func runBuild(_ formats: Set<BuildFormat>, out: String, manuscript: Manuscript =
     return try build.run(manuscript: manuscript.root, load: { _, _ in manuscript }, select: { _ in Sample.selection })
 }
 
+/// The files of an output folder, by path, leaving out the build's own working files (its cache
+/// and its lock), which are not outputs.
 func files(under folder: String) -> [String: Data] {
     var out: [String: Data] = [:]
     let e = FileManager.default.enumerator(atPath: folder)
     while let p = e?.nextObject() as? String {
+        if p == ".cache" || p.hasPrefix(".cache/") || p == ".modelbook-lock" { continue }
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder + "/" + p, isDirectory: &isDir), !isDir.boolValue {
             out[p] = FileManager.default.contents(atPath: folder + "/" + p)
