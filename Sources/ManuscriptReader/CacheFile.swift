@@ -25,9 +25,16 @@ public final class CacheFile: @unchecked Sendable {
     private var entries: [Key: (checksum: Range<Int>, payload: Range<Int>)] = [:]
     private let lock = NSLock()
     private var used: Set<Key> = []
-    private var fresh: [Key: [UInt8]] = [:]
+    /// Keys of the entries stored since the file was opened: already written, not held in memory.
+    private var fresh: Set<Key> = []
     /// The file read back to its end without a cut-short entry (so entries can be appended to it).
     private var wholeFile = false
+    /// Where stored entries go as they come: the file itself (appending to a whole file), or a
+    /// temporary file started with the header (a file written anew); -1 until the first store.
+    private var journal: Int32 = -1
+    private var writeProblem: String?
+    private var temporaryPath: String { path + ".tmp-\(getpid())" }
+    private var appending: Bool { wholeFile && !stored.isEmpty }
 
     public struct Key: Hashable, Sendable {
         var a, b, c, d: UInt64
@@ -37,7 +44,8 @@ public final class CacheFile: @unchecked Sendable {
             self.init(SHA256.hash(data: bytes))
         }
 
-        init(_ digest: SHA256.Digest) {
+        /// A SHA-256 digest computed by the caller (hashing pieces without joining them).
+        public init(_ digest: SHA256.Digest) {
             var words = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
             digest.withUnsafeBytes { raw in
                 words = (raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
@@ -132,75 +140,153 @@ public final class CacheFile: @unchecked Sendable {
         lock.withLock { _ = used.insert(key) }
     }
 
-    /// Stores a new entry (written at the next `save`).
+    /// Stores a new entry: written at once (see `save`), so the cache never holds new entries in memory.
     public func store(_ key: Key, _ payload: [UInt8]) {
-        lock.withLock { fresh[key] = payload }
+        var bytes = Self.entryBytes(key, checksum: Array(SHA256.hash(data: payload)), payload: payload[...])
+        lock.withLock {
+            guard writeProblem == nil else { return }
+            if journal < 0 { openJournal() }
+            guard journal >= 0, bytes.withUnsafeBytes({ Self.writeAll(journal, $0) }) else {
+                fail()
+                return
+            }
+            fresh.insert(key)
+        }
+        bytes = []
     }
 
-    /// Appends the entries stored since the file was opened, or rewrites the file with the entries
-    /// used and stored when it is mostly stale (see the type's notes). Returns the reason when the
-    /// file could not be written.
-    @discardableResult
-    public func save() -> String? {
-        let (used, fresh) = lock.withLock { (self.used, self.fresh) }
-        let kept = used.filter { entries[$0] != nil && fresh[$0] == nil }
-        let keptBytes = kept.reduce(0) { $0 + entries[$1]!.payload.count }
-        let allBytes = entries.values.reduce(0) { $0 + $1.payload.count }
-        let appending = wholeFile && !stored.isEmpty && allBytes - keptBytes <= allBytes / 2
-        if fresh.isEmpty && (appending || entries.isEmpty) { return nil }
-        if !appending && fresh.isEmpty && kept.count == entries.count && wholeFile { return nil }
-        var out: [UInt8] = appending ? [] : header
-        out.reserveCapacity((appending ? 0 : keptBytes + kept.count * 80) + fresh.values.reduce(0) { $0 + $1.count + 80 })
-        func append(_ key: Key, checksum: [UInt8], payload: ArraySlice<UInt8>) {
-            out += key.bytes
-            out += checksum
-            var length = BinaryWriter(capacity: 10)
-            length.unsigned(UInt64(payload.count))
-            out += length.bytes
-            out += payload
-        }
-        if !appending {
-            for key in kept {
-                let (checksum, payload) = entries[key]!
-                append(key, checksum: Array(stored[checksum]), payload: stored[payload])
-            }
-        }
-        for (key, payload) in fresh {
-            append(key, checksum: Array(SHA256.hash(data: payload)), payload: payload[...])
-        }
-        let folder = (path as NSString).deletingLastPathComponent
-        let temp = path + ".tmp-\(getpid())"
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            if appending {
-                guard writeWhole(out, to: path, appending: true) else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-            } else {
-                guard writeWhole(out, to: temp) else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-                guard rename(temp, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-            }
-        } catch {
-            unlink(temp)
-            return "\(path): \(error.localizedDescription)"
-        }
-        return nil
+    private static func entryBytes(_ key: Key, checksum: [UInt8], payload: ArraySlice<UInt8>) -> [UInt8] {
+        var length = BinaryWriter(capacity: 10)
+        length.unsigned(UInt64(payload.count))
+        var out: [UInt8] = []
+        out.reserveCapacity(64 + length.bytes.count + payload.count)
+        out += key.bytes
+        out += checksum
+        out += length.bytes
+        out += payload
+        return out
     }
-}
 
-/// Writes `bytes` to a new file at `path`, or at the end of the file (no `fsync`: the cache is only a cache).
-func writeWhole(_ bytes: [UInt8], to path: String, appending: Bool = false) -> Bool {
-    let fd = open(path, appending ? O_WRONLY | O_APPEND : O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard fd >= 0 else { return false }
-    defer { close(fd) }
-    return bytes.withUnsafeBytes { raw in
-        var done = 0
-        while done < raw.count {
-            let n = write(fd, raw.baseAddress! + done, raw.count - done)
+    /// Opens where new entries go (under the lock).
+    private func openJournal() {
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        if appending {
+            journal = open(path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)
+        } else {
+            journal = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            if journal >= 0, !header.withUnsafeBytes({ Self.writeAll(journal, $0) }) { fail() }
+        }
+        if journal < 0 && writeProblem == nil { fail() }
+    }
+
+    /// Remembers why the cache could not be written, and writes nothing more (under the lock).
+    private func fail() {
+        if writeProblem == nil { writeProblem = "\(path): \(String(cString: strerror(errno)))" }
+        if journal >= 0 { close(journal) }
+        journal = -1
+        if !appending { unlink(temporaryPath) }
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
                 return false
             }
-            done += n
+            offset += n
         }
         return true
+    }
+
+    deinit {
+        if journal >= 0 {
+            close(journal)
+            if !appending { unlink(temporaryPath) }
+        }
+    }
+
+    /// Finishes the file: the entries stored were appended to it as they came; it is written anew
+    /// (the entries used and stored, through a temporary file renamed into place) when it was not
+    /// whole, or when the entries no build used any more fill more than half of it. Returns the
+    /// reason when the file could not be written.
+    @discardableResult
+    public func save() -> String? {
+        lock.withLock {
+            if let writeProblem { return writeProblem }
+            let kept = used.filter { entries[$0] != nil && !fresh.contains($0) }
+            let keptBytes = kept.reduce(0) { $0 + entries[$1]!.payload.count }
+            let allBytes = entries.values.reduce(0) { $0 + $1.payload.count }
+            if appending {
+                if journal >= 0 { close(journal) }
+                journal = -1
+                guard allBytes - keptBytes > allBytes / 2 else { return nil }
+                // Mostly stale: the kept entries, then the ones just appended, into a new file.
+                guard let now = FileManager.default.contents(atPath: path), now.count >= stored.count else { return nil }
+                let appended = [UInt8](now[stored.count...])
+                wholeFile = false
+                openJournal()
+                guard journal >= 0, writeKept(kept), appended.withUnsafeBytes({ Self.writeAll(journal, $0) }) else {
+                    fail()
+                    return writeProblem
+                }
+            } else {
+                if journal < 0 {
+                    // Nothing new: a file that holds only what was used stays as it is.
+                    if fresh.isEmpty && (kept.count == entries.count || kept.isEmpty) { return nil }
+                    openJournal()
+                }
+                guard journal >= 0, writeKept(kept) else {
+                    fail()
+                    return writeProblem
+                }
+            }
+            close(journal)
+            journal = -1
+            guard rename(temporaryPath, path) == 0 else {
+                fail()
+                unlink(temporaryPath)
+                return writeProblem
+            }
+            return nil
+        }
+    }
+
+    /// Writes the kept entries of the file as it was opened to the journal (under the lock).
+    private func writeKept(_ kept: Set<Key>) -> Bool {
+        for key in kept {
+            let (checksum, payload) = entries[key]!
+            let bytes = Self.entryBytes(key, checksum: Array(stored[checksum]), payload: stored[payload])
+            guard bytes.withUnsafeBytes({ Self.writeAll(journal, $0) }) else { return false }
+        }
+        return true
+    }
+}
+
+/// Writing a whole file with plain POSIX calls, never through a link and without `fsync`: for
+/// files that are only drafts or caches (the build's staging folder, `<out>/.cache/`), which a
+/// power cut costs only a rebuild. The board's records keep Foundation's durable writes.
+public enum PlainFile {
+    /// Writes `bytes` to `path` (created or emptied first), or at its end when `appending`.
+    public static func write(_ bytes: UnsafeRawBufferPointer, to path: String, appending: Bool = false) -> Bool {
+        let mode = appending ? O_WRONLY | O_APPEND : O_WRONLY | O_CREAT | O_TRUNC
+        let fd = open(path, mode | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return false }
+        var offset = 0
+        while offset < bytes.count {
+            let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                close(fd)
+                return false
+            }
+            offset += n
+        }
+        return close(fd) == 0
+    }
+
+    public static func write(_ bytes: [UInt8], to path: String, appending: Bool = false) -> Bool {
+        bytes.withUnsafeBytes { write($0, to: path, appending: appending) }
     }
 }

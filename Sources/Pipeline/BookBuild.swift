@@ -280,7 +280,8 @@ public struct BookBuild {
         let validator = BookValidator.choose(path: environment["PATH"])
         let schema = docbookSchema, environment = environment, language = Language.current, parts = written.parts
         let bytes = Array(xml.utf8)
-        let known = chapters.map { store in written.chapters.map(\.range).filter { store.wasValid(bytes[$0]) } } ?? []
+        let bookTag = DocBookValidation.bookStartTag(bytes)
+        let known = chapters.map { store in written.chapters.map(\.range).filter { store.wasValid(bytes[$0], book: bytes[bookTag]) } } ?? []
         let checking = Background {
             Language.$current.withValue(language) {
                 Result { () throws -> (BookValidator.Outcome, reduced: Bool) in
@@ -305,7 +306,7 @@ public struct BookBuild {
         // An invalid book is the error to report first, as when the steps ran one after the other.
         try report(outcome, stagingPath: path, out: out)
         if let chapters {
-            for chapter in written.chapters { chapters.markValid(bytes[chapter.range]) }
+            for chapter in written.chapters { chapters.markValid(bytes[chapter.range], book: bytes[bookTag]) }
         }
         return try copied.get()
     }

@@ -49,18 +49,26 @@ final class ChapterStore: ChapterCache, @unchecked Sendable {
         lock.withLock { counts.written += 1 }
     }
 
-    private static func verdictKey(_ chapter: ArraySlice<UInt8>) -> CacheFile.Key {
-        CacheFile.Key(hashing: [0xFF] + Array("valid DocBook 5.0 chapter".utf8) + chapter)
+    /// The key of a verdict: the chapter's bytes, and the book's start tag, whose namespace
+    /// declarations the chapter's names depend on.
+    private static func verdictKey(_ chapter: ArraySlice<UInt8>, book: ArraySlice<UInt8>) -> CacheFile.Key {
+        var hash = SHA256()
+        hash.update(data: Array("verdict".utf8))
+        for piece in [book, chapter] {
+            withUnsafeBytes(of: UInt64(piece.count).littleEndian) { hash.update(bufferPointer: $0) }
+            piece.withUnsafeBytes { hash.update(bufferPointer: $0) }
+        }
+        return CacheFile.Key(hash.finalize())
     }
 
-    /// Whether these exact bytes were a chapter of a valid book.
-    func wasValid(_ chapter: ArraySlice<UInt8>) -> Bool {
-        file.has(Self.verdictKey(chapter))
+    /// Whether these exact bytes were a chapter of a valid book with this start tag.
+    func wasValid(_ chapter: ArraySlice<UInt8>, book: ArraySlice<UInt8>) -> Bool {
+        file.has(Self.verdictKey(chapter, book: book))
     }
 
-    /// Records that these exact bytes are a chapter of a valid book.
-    func markValid(_ chapter: ArraySlice<UInt8>) {
-        let key = Self.verdictKey(chapter)
+    /// Records that these exact bytes are a chapter of a valid book with this start tag.
+    func markValid(_ chapter: ArraySlice<UInt8>, book: ArraySlice<UInt8>) {
+        let key = Self.verdictKey(chapter, book: book)
         if !file.has(key) { file.store(key, []) }
     }
 

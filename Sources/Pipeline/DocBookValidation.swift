@@ -73,6 +73,14 @@ enum DocBookValidation {
         return out
     }
 
+    /// Where the book's start tag is (`<book` to its `>`); empty when there is none.
+    static func bookStartTag(_ bytes: [UInt8]) -> Range<Int> {
+        let open = Array("<book".utf8)
+        guard let start = bytes.indices.first(where: { bytes[$0...].starts(with: open) }),
+              let end = bytes[start...].firstIndex(of: UInt8(ascii: ">")) else { return 0..<0 }
+        return start..<(end + 1)
+    }
+
     /// The document with each of `chapters` (byte ranges of `bytes`) replaced by an empty chapter
     /// holding its `xml:id`s, then the newlines it held, so everything else keeps its line in
     /// book.xml: the book's frame, indexes and appendices, and the chapters left in full.

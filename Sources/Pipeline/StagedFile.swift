@@ -1,4 +1,5 @@
 import Foundation
+import ManuscriptReader
 
 /// Writes a file of a build's staging folder with plain POSIX calls.
 ///
@@ -10,27 +11,15 @@ import Foundation
 enum StagedFile {
     /// Creates `path` (never through a link: the folder is the build's own) with `bytes`.
     static func write(_ bytes: UnsafeRawBufferPointer, to path: String) -> Bool {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return false }
-        var offset = 0
-        while offset < bytes.count {
-            let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                close(fd)
-                return false
-            }
-            offset += n
-        }
-        return close(fd) == 0
+        PlainFile.write(bytes, to: path)
     }
 
     static func write(_ bytes: [UInt8], to path: String) -> Bool {
-        bytes.withUnsafeBytes { write($0, to: path) }
+        PlainFile.write(bytes, to: path)
     }
 
     static func write(_ text: String, to path: String) -> Bool {
         var text = text
-        return text.withUTF8 { write(UnsafeRawBufferPointer($0), to: path) }
+        return text.withUTF8 { PlainFile.write(UnsafeRawBufferPointer($0), to: path) }
     }
 }

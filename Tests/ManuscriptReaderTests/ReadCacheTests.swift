@@ -204,3 +204,49 @@ import ManuscriptModel
             "reviewer", "round", "reviews", "conflicts", "location"])
     }
 }
+
+/// The cache file appends what is new, and is written anew when mostly stale.
+@Suite struct CacheFileTests {
+    @Test func entriesAreAppendedAndTheFileIsCompactedWhenMostlyStale() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("modelbook-cachefile-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/test.cache"
+        func key(_ i: Int) -> CacheFile.Key { CacheFile.Key(hashing: Array("key \(i)".utf8)) }
+        func payload(_ i: Int) -> [UInt8] { Array(repeating: UInt8(i % 251), count: 1000 + i) }
+        func size() -> Int { (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 }
+
+        let first = CacheFile(path: path, kind: "test", identity: ["a"])
+        for i in 0..<10 { first.store(key(i), payload(i)) }
+        #expect(first.save() == nil)
+        let full = size()
+
+        // Eight of ten used, one new: appended, nothing rewritten.
+        let second = CacheFile(path: path, kind: "test", identity: ["a"])
+        for i in 0..<8 {
+            guard case .found(let bytes, let range) = second.entry(key(i)) else { Issue.record("entry \(i) missing"); continue }
+            #expect(Array(bytes[range]) == payload(i))
+            second.use(key(i))
+        }
+        second.store(key(10), payload(10))
+        #expect(second.save() == nil)
+        #expect(size() > full)
+
+        // Two of eleven used, one new: the file keeps only those three.
+        let third = CacheFile(path: path, kind: "test", identity: ["a"])
+        third.use(key(1))
+        third.use(key(10))
+        third.store(key(11), payload(11))
+        #expect(third.save() == nil)
+        #expect(size() < full / 2)
+        let fourth = CacheFile(path: path, kind: "test", identity: ["a"])
+        for i in [1, 10, 11] {
+            guard case .found(let bytes, let range) = fourth.entry(key(i)) else { Issue.record("entry \(i) missing"); continue }
+            #expect(Array(bytes[range]) == payload(i))
+        }
+        if case .found = fourth.entry(key(0)) { Issue.record("a stale entry was kept") }
+
+        // Another identity: nothing is found.
+        let other = CacheFile(path: path, kind: "test", identity: ["b"])
+        if case .found = other.entry(key(1)) { Issue.record("an entry of another identity was used") }
+    }
+}
