@@ -32,27 +32,15 @@ extension Book.Entry {
         w.write(title)
         w.string(field.code)
         w.string(field.name)
-        w.string(unit.name)
-        w.string(unit.level.rawValue)
-        w.string(unit.district)
+        w.write(unit)
         w.string(district.code)
         w.string(district.name)
-        w.write(period.start)
-        w.write(period.end)
-        w.unsigned(UInt64(people.count))
-        for p in people {
-            w.string(p.role.rawValue)
-            w.string(p.name)
-        }
+        w.write(period)
+        w.write(people)
         w.write(summary)
         w.write(body)
         w.write(results.map { Block.table($0) })
-        w.bool(endorsement != nil)
-        if let e = endorsement {
-            w.string(e.by)
-            w.string(e.level)
-            w.write(e.date)
-        }
+        w.write(endorsement)
         w.unsigned(UInt64(attachmentCaptions.count))
         for (href, caption) in attachmentCaptions.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             w.string(href)

@@ -159,6 +159,52 @@ extension BinaryWriter {
     }
 }
 
+extension SubmittingUnit: BinaryCodable {
+    public func write(to w: inout BinaryWriter) {
+        w.string(name)
+        w.string(level.rawValue)
+        w.string(district)
+    }
+
+    public init(from r: inout BinaryReader) throws(BinaryReader.Malformed) {
+        self.init(name: try r.string(), level: try r.raw(), district: try r.string())
+    }
+}
+
+extension Period: BinaryCodable {
+    public func write(to w: inout BinaryWriter) {
+        w.write(start)
+        w.write(end)
+    }
+
+    public init(from r: inout BinaryReader) throws(BinaryReader.Malformed) {
+        self.init(start: try r.read(), end: try r.read())
+    }
+}
+
+extension Person: BinaryCodable {
+    public func write(to w: inout BinaryWriter) {
+        w.string(role.rawValue)
+        w.string(name)
+    }
+
+    public init(from r: inout BinaryReader) throws(BinaryReader.Malformed) {
+        self.init(role: try r.raw(), name: try r.string())
+    }
+}
+
+extension Endorsement: BinaryCodable {
+    public func write(to w: inout BinaryWriter) {
+        w.string(by)
+        w.string(level)
+        w.write(date)
+    }
+
+    public init(from r: inout BinaryReader) throws(BinaryReader.Malformed) {
+        self.init(by: try r.string(), level: try r.string(), date: try r.read())
+    }
+}
+
 extension Submission: BinaryCodable {
     public func write(to w: inout BinaryWriter) {
         w.string(id)
@@ -166,17 +212,10 @@ extension Submission: BinaryCodable {
         w.optionalString(language)
         w.write(title)
         w.string(field)
-        w.string(unit.name)
-        w.string(unit.level.rawValue)
-        w.string(unit.district)
+        w.write(unit)
         w.write(registered)
-        w.write(period.start)
-        w.write(period.end)
-        w.unsigned(UInt64(people.count))
-        for p in people {
-            w.string(p.role.rawValue)
-            w.string(p.name)
-        }
+        w.write(period)
+        w.write(people)
         w.write(summary)
         w.write(body)
         w.bool(results != nil)
@@ -192,12 +231,7 @@ extension Submission: BinaryCodable {
                 w.write(i.label)
             }
         }
-        w.bool(endorsement != nil)
-        if let e = endorsement {
-            w.string(e.by)
-            w.string(e.level)
-            w.write(e.date)
-        }
+        w.write(endorsement)
         w.unsigned(UInt64(attachments.count))
         for a in attachments {
             w.string(a.href)
@@ -217,11 +251,10 @@ extension Submission: BinaryCodable {
         let language = try r.optionalString()
         let title: [Inline] = try r.read()
         let field = try r.string()
-        let unit = SubmittingUnit(name: try r.string(), level: try r.raw(), district: try r.string())
+        let unit: SubmittingUnit = try r.read()
         let registered: CalendarDate = try r.read()
-        let period = Period(start: try r.read(), end: try r.read())
-        var people: [Person] = []
-        for _ in 0..<(try r.count()) { people.append(Person(role: try r.raw(), name: try r.string())) }
+        let period: Period = try r.read()
+        let people: [Person] = try r.read()
         let summary: [Inline] = try r.read()
         let body: [Block] = try r.read()
         var results: [Indicator]?
@@ -234,7 +267,7 @@ extension Submission: BinaryCodable {
             }
             results = list
         }
-        let endorsement: Endorsement? = try r.bool() ? Endorsement(by: try r.string(), level: try r.string(), date: try r.read()) : nil
+        let endorsement: Endorsement? = try r.read()
         var attachments: [Attachment] = []
         for _ in 0..<(try r.count()) {
             attachments.append(Attachment(href: try r.string(), sha256: try r.string(), type: try r.string(),

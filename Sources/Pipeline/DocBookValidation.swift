@@ -53,19 +53,25 @@ enum DocBookValidation {
     /// The document with each part replaced by a stand-in with the same ids, then the newlines
     /// the part held.
     static func skeleton(_ bytes: [UInt8], without parts: [Range<Int>]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count / 8)
-        var at = 0
-        for range in parts.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            out += bytes[at..<range.lowerBound]
-            let ids = xmlIDs(bytes[range])
+        standIns(bytes, replacing: parts) { ids in
             var stub = "<part"
             if let first = ids.first { stub += " xml:id=\"\(first)\"" }
             stub += "><title>-</title>"
             for id in ids.dropFirst() { stub += "<chapter xml:id=\"\(id)\"><title>-</title><para/></chapter>" }
             if ids.count < 2 { stub += "<chapter><title>-</title><para/></chapter>" }
-            stub += "</part>"
-            out += Array(stub.utf8)
+            return stub + "</part>"
+        }
+    }
+
+    /// `bytes` with each of `ranges` replaced by the stand-in `stub` makes of the `xml:id`s it held,
+    /// followed by the newlines it held (so what follows keeps its line).
+    private static func standIns(_ bytes: [UInt8], replacing ranges: [Range<Int>], stub: ([String]) -> String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count - ranges.reduce(0) { $0 + $1.count } + ranges.count * 80)
+        var at = 0
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            out += bytes[at..<range.lowerBound]
+            out += Array(stub(xmlIDs(bytes[range])).utf8)
             out += bytes[range].filter { $0 == 0x0A }
             at = range.upperBound
         }
@@ -85,23 +91,13 @@ enum DocBookValidation {
     /// holding its `xml:id`s, then the newlines it held, so everything else keeps its line in
     /// book.xml: the book's frame, indexes and appendices, and the chapters left in full.
     static func reduced(_ bytes: [UInt8], replacing chapters: [Range<Int>]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count - chapters.reduce(0) { $0 + $1.count } + chapters.count * 80)
-        var at = 0
-        for range in chapters.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            out += bytes[at..<range.lowerBound]
-            let ids = xmlIDs(bytes[range])
+        standIns(bytes, replacing: chapters) { ids in
             var stub = "<chapter"
             if let first = ids.first { stub += " xml:id=\"\(first)\"" }
             stub += "><title>-</title><para/>"
             for id in ids.dropFirst() { stub += "<para xml:id=\"\(id)\"/>" }
-            stub += "</chapter>"
-            out += Array(stub.utf8)
-            out += bytes[range].filter { $0 == 0x0A }
-            at = range.upperBound
+            return stub + "</chapter>"
         }
-        out += bytes[at...]
-        return out
     }
 
     /// The values of every `xml:id` attribute in well-formed XML, in document order: read only
