@@ -35,20 +35,10 @@ public enum DocBookWriter {
         return (written.xml, written.parts)
     }
 
-    /// A chapter as written in the document.
-    public struct WrittenChapter: Sendable, Equatable {
-        /// Its `xml:id`.
-        public var id: String
-        /// UTF-8 offsets, from `<chapter` to the end of `</chapter>`.
-        public var range: Range<Int>
-        /// Taken from the cache, not written anew.
-        public var reused: Bool
-    }
-
-    /// The document, its parts and its chapters (offsets, as in `writeWithParts`; both empty when
-    /// normalising moved bytes), each chapter taken from `cache` when it holds it and kept there
-    /// when it is written anew.
-    public static func write(_ book: Book, cache: ChapterCache?) -> (xml: String, parts: [Range<Int>], chapters: [WrittenChapter]) {
+    /// The document, its parts and its chapters (UTF-8 offsets, from `<chapter` to the end of
+    /// `</chapter>`; both empty when normalising moved bytes), each chapter taken from `cache` when
+    /// it holds it and kept there when it is written anew.
+    public static func write(_ book: Book, cache: ChapterCache?) -> (xml: String, parts: [Range<Int>], chapters: [Range<Int>]) {
         var w = DocBookOutput(words: book.words)
         w.cache = cache
         w.xml.reserveCapacity(4096 + book.parts.reduce(0) { $0 + $1.entries.count } * 3000)
@@ -64,12 +54,7 @@ public enum DocBookWriter {
         for part in book.parts {
             let start = w.out.utf8.count
             w.part(part)
-            var end = w.out.utf8.count
-            // The part ends at its end tag; what follows it (a newline) is not part of it.
-            while end > start, w.out.utf8[w.out.utf8.index(w.out.utf8.startIndex, offsetBy: end - 1)] != UInt8(ascii: ">") {
-                end -= 1
-            }
-            parts.append(start..<end)
+            parts.append(start..<w.elementEnd(from: start))
         }
         for appendix in book.appendices {
             w.open("appendix", [("xml:id", appendix.id)])
@@ -97,7 +82,8 @@ struct DocBookOutput: BlockVisitor, InlineVisitor {
     var xml = XMLWriter()
     var out: String { xml.output }
     var cache: ChapterCache?
-    var chapters: [DocBookWriter.WrittenChapter] = []
+    /// Where each chapter is in `out` (UTF-8 offsets).
+    var chapters: [Range<Int>] = []
 
     mutating func open(_ name: String, _ attributes: [(String, String?)] = []) { xml.start(name, attributes) }
 
@@ -171,29 +157,25 @@ struct DocBookOutput: BlockVisitor, InlineVisitor {
         }
         for entry in part.entries {
             let start = out.utf8.count
-            guard let cache else {
-                chapter(entry)
-                chapters.append(.init(id: entry.id, range: start..<chapterEnd(from: start), reused: false))
-                continue
-            }
-            let source = entry.chapterSource(format: "docbook", words: words)
-            if let kept = cache.chapter(for: source) {
+            let source = cache.map { _ in entry.chapterSource(format: "docbook", words: words) }
+            if let cache, let source, let kept = cache.chapter(for: source) {
                 xml.raw(String(decoding: kept, as: UTF8.self))
-                chapters.append(.init(id: entry.id, range: start..<chapterEnd(from: start), reused: true))
             } else {
                 chapter(entry)
-                let end = out.utf8.count
-                let utf8 = out.utf8
-                cache.keep(Array(utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]), for: source)
-                chapters.append(.init(id: entry.id, range: start..<chapterEnd(from: start), reused: false))
+                if let cache, let source {
+                    let utf8 = out.utf8
+                    cache.keep(Array(utf8[utf8.index(utf8.startIndex, offsetBy: start)...]), for: source)
+                }
             }
+            chapters.append(start..<elementEnd(from: start))
         }
         close("part")
         nl()
     }
 
-    /// Where the chapter that starts at `start` ends: at its end tag (the newline after it is not its).
-    func chapterEnd(from start: Int) -> Int {
+    /// Where the element written last, which starts at `start`, ends: at its end tag (the newline
+    /// after it is not part of it).
+    func elementEnd(from start: Int) -> Int {
         let utf8 = out.utf8
         var end = utf8.count
         var i = utf8.index(before: utf8.endIndex)

@@ -151,7 +151,7 @@ public struct BinaryReader {
 
     public mutating func string() throws(Malformed) -> String {
         let n = try count()
-        let s = bytes.withUnsafeBufferPointer { String(validatingUTF8Bytes: UnsafeBufferPointer(rebasing: $0[offset..<offset + n])) }
+        let s = bytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[offset..<offset + n]), as: UTF8.self) }
         guard let s else { throw malformed() }
         offset += n
         return s
@@ -200,14 +200,6 @@ public struct BinaryReader {
 
     /// A case tag past the last one.
     public func unknownTag() -> Malformed { malformed() }
-}
-
-extension String {
-    /// The string of these bytes, or nil when they are not UTF-8.
-    init?(validatingUTF8Bytes bytes: UnsafeBufferPointer<UInt8>) {
-        guard let s = String(validating: bytes, as: UTF8.self) else { return nil }
-        self = s
-    }
 }
 
 /// A value written and read back by `BinaryWriter` and `BinaryReader`.
