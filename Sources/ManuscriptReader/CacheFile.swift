@@ -266,7 +266,13 @@ public final class CacheFile: @unchecked Sendable {
 
 /// Writing a whole file with plain POSIX calls, never through a link and without `fsync`: for
 /// files that are only drafts or caches (the build's staging folder, `<out>/.cache/`), which a
-/// power cut costs only a rebuild. The board's records keep Foundation's durable writes.
+/// power cut costs only a rebuild.
+///
+/// `FileManager.createFile` writes through a temporary file and flushes it to disk (`fsync`),
+/// which at 10,000 figures cost more time than copying them. A staging folder does not need
+/// that: it is new for every build, its files are moved into place only when the whole format
+/// succeeded, and a draft lost in a power cut is rebuilt by the next run. Round records, the
+/// output manifest and review sheets, which are the board's records, keep their durable writes.
 public enum PlainFile {
     /// Writes `bytes` to `path` (created or emptied first), or at its end when `appending`.
     public static func write(_ bytes: UnsafeRawBufferPointer, to path: String, appending: Bool = false) -> Bool {
@@ -288,5 +294,10 @@ public enum PlainFile {
 
     public static func write(_ bytes: [UInt8], to path: String, appending: Bool = false) -> Bool {
         bytes.withUnsafeBytes { write($0, to: path, appending: appending) }
+    }
+
+    public static func write(_ text: String, to path: String) -> Bool {
+        var text = text
+        return text.withUTF8 { write(UnsafeRawBufferPointer($0), to: path) }
     }
 }

@@ -185,13 +185,16 @@ public struct BookBuild {
         let text = formats.contains(.text) ? Background { PlainTextRenderer(width: renderWidth).render(book, cache: chapters) } : nil
         var docbookReady = false
         var keptImages: Set<String> = []
+        // The attachments the figures show, relative to attachments/.
+        let figures = Set(book.entries.flatMap { figureRefs($0.body) }).sorted()
         if !formats.isDisjoint(with: [.docbook, .html, .pdf]) {
             step()
             do {
                 // Figures stay in place only when no format reads them from the staging folder.
                 let keeping = chapters != nil && formats.isDisjoint(with: [.html, .pdf])
                     ? ImageKeeping(installed: .load(cacheFolder: out + "/.cache"), owned: manifest.owned, imagesFolder: out + "/images") : nil
-                keptImages = try writeDocBook(book, manuscript: manuscript, staging: staging, out: out, chapters: chapters, keeping: keeping)
+                keptImages = try writeDocBook(book, figures: figures, manuscript: manuscript, staging: staging, out: out,
+                                              chapters: chapters, keeping: keeping)
                 docbookReady = true
             } catch {
                 fail(.docbook, error, &report)
@@ -240,7 +243,7 @@ public struct BookBuild {
                 // A book without figures does not keep the images of an earlier one.
                 try manifest.install(from: staging, items: items, keeping: format == .docbook ? Set(keptImages.map { "images/" + $0 }) : [])
                 report.written.append(format)
-                if format == .docbook, chapters != nil { recordImages(book, manuscript: manuscript, out: out) }
+                if format == .docbook, chapters != nil { recordImages(figures, manuscript: manuscript, out: out) }
             } catch {
                 fail(format, error, &report)
             }
@@ -267,8 +270,8 @@ public struct BookBuild {
     /// not depend on what surrounds it (the schema gives `chapter` one pattern, and chapters hold no
     /// references), so the book is valid exactly when that reduced document is. When it is not, the
     /// whole book.xml is validated and its errors are reported.
-    private func writeDocBook(_ book: Book, manuscript: Manuscript, staging: String, out: String, chapters: ChapterStore?,
-                              keeping: ImageKeeping?) throws -> Set<String> {
+    private func writeDocBook(_ book: Book, figures: [String], manuscript: Manuscript, staging: String, out: String,
+                              chapters: ChapterStore?, keeping: ImageKeeping?) throws -> Set<String> {
         let written = DocBookWriter.write(book, cache: chapters)
         let xml = written.xml
         let path = staging + "/book.xml"
@@ -280,15 +283,16 @@ public struct BookBuild {
         let validator = BookValidator.choose(path: environment["PATH"])
         let schema = docbookSchema, environment = environment, language = Language.current, parts = written.parts
         let bytes = Array(xml.utf8)
-        let bookTag = DocBookValidation.bookStartTag(bytes)
-        let known = chapters.map { store in written.chapters.map(\.range).filter { store.wasValid(bytes[$0], book: bytes[bookTag]) } } ?? []
+        let verdicts = chapters?.verdictKeys(written.chapters, in: bytes) ?? []
+        let wasValid = verdicts.map { chapters!.wasValid($0) }
+        let known = zip(written.chapters, wasValid).filter(\.1).map(\.0)
         let checking = Background {
             Language.$current.withValue(language) {
                 Result { () throws -> (BookValidator.Outcome, reduced: Bool) in
                     if !known.isEmpty {
                         let reducedPath = staging + "/.book-unchanged-chapters-left-out.xml"
                         let reduced = DocBookValidation.reduced(bytes, replacing: known)
-                        if StagedFile.write(reduced, to: reducedPath) {
+                        if PlainFile.write(reduced, to: reducedPath) {
                             let outcome = try validator.validate(file: reducedPath, bytes: reduced, parts: [], schemaPath: schema, environment: environment)
                             unlink(reducedPath)
                             if outcome.problems.isEmpty { return (outcome, true) }
@@ -298,7 +302,7 @@ public struct BookBuild {
                 }
             }
         }
-        let copied = Result { try copyImages(book, manuscript: manuscript, to: staging + "/images", keeping: keeping) }
+        let copied = Result { try copyImages(figures, manuscript: manuscript, to: staging + "/images", keeping: keeping) }
         let (outcome, reduced) = try checking.value.get()
         if reduced {
             log(CommandText.validatedWithoutKnownChapters.text(["known": .integer(known.count), "fresh": .integer(written.chapters.count - known.count)]))
@@ -306,7 +310,7 @@ public struct BookBuild {
         // An invalid book is the error to report first, as when the steps ran one after the other.
         try report(outcome, stagingPath: path, out: out)
         if let chapters {
-            for chapter in written.chapters { chapters.markValid(bytes[chapter.range], book: bytes[bookTag]) }
+            for (key, valid) in zip(verdicts, wasValid) where !valid { chapters.markValid(key) }
         }
         return try copied.get()
     }
@@ -328,14 +332,13 @@ public struct BookBuild {
                             details: problems.prefix(200).map { "\(shown):\($0.line):\($0.column): \(error): \($0.message)" })
     }
 
-    /// Copies the attachments that figures show to `images/<href>`, except those still in place
+    /// Copies the attachments `figures` show to `images/<href>`, except those still in place
     /// in `<out>/images/` from an earlier build (`keeping`, see `InstalledImages`). Returns the
     /// figures kept where they are.
-    private func copyImages(_ book: Book, manuscript: Manuscript, to folder: String, keeping: ImageKeeping?) throws -> Set<String> {
-        let refs = Set(book.entries.flatMap { figureRefs($0.body) }).sorted()
+    private func copyImages(_ figures: [String], manuscript: Manuscript, to folder: String, keeping: ImageKeeping?) throws -> Set<String> {
         let root = absolute(manuscript.root) + "/attachments/"
         var kept: Set<String> = []
-        for ref in refs {
+        for ref in figures {
             if let keeping, let digest = manuscript.inputDigests["attachments/" + ref], keeping.owned.contains("images/" + ref),
                keeping.installed.holds(ref, digest: digest, in: keeping.imagesFolder) {
                 kept.insert(ref)
@@ -358,9 +361,9 @@ public struct BookBuild {
     }
 
     /// The list of figures now in `<out>/images/`, for the next build.
-    private func recordImages(_ book: Book, manuscript: Manuscript, out: String) {
+    private func recordImages(_ figures: [String], manuscript: Manuscript, out: String) {
         var list = InstalledImages()
-        for ref in Set(book.entries.flatMap { figureRefs($0.body) }) {
+        for ref in figures {
             guard let digest = manuscript.inputDigests["attachments/" + ref],
                   let stamp = InstalledImages.stamp(out + "/images/" + ref, digest: digest) else { continue }
             list.stamps[ref] = stamp
@@ -488,7 +491,7 @@ public struct BookBuild {
     }
 
     private func write(_ text: String, to path: String) throws {
-        guard StagedFile.write(text, to: path) else {
+        guard PlainFile.write(text, to: path) else {
             throw PipelineError(step: CommandText.stepWrite.text, path: display(path), message: CommandText.cannotWritePlain.text)
         }
     }

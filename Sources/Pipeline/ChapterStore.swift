@@ -49,28 +49,26 @@ final class ChapterStore: ChapterCache, @unchecked Sendable {
         lock.withLock { counts.written += 1 }
     }
 
-    /// The key of a verdict: the chapter's bytes, and the book's start tag, whose namespace
-    /// declarations the chapter's names depend on.
-    private static func verdictKey(_ chapter: ArraySlice<UInt8>, book: ArraySlice<UInt8>) -> CacheFile.Key {
-        var hash = SHA256()
-        hash.update(data: Array("verdict".utf8))
-        for piece in [book, chapter] {
-            withUnsafeBytes(of: UInt64(piece.count).littleEndian) { hash.update(bufferPointer: $0) }
-            piece.withUnsafeBytes { hash.update(bufferPointer: $0) }
+    /// The keys of the verdicts of `chapters` (byte ranges of the book `bytes`): each chapter's
+    /// bytes with the book's start tag, whose namespace declarations the chapter's names depend on.
+    func verdictKeys(_ chapters: [Range<Int>], in bytes: [UInt8]) -> [CacheFile.Key] {
+        let book = bytes[DocBookValidation.bookStartTag(bytes)]
+        return chapters.map { range in
+            var hash = SHA256()
+            hash.update(data: Array("verdict".utf8))
+            for piece in [book, bytes[range]] {
+                withUnsafeBytes(of: UInt64(piece.count).littleEndian) { hash.update(bufferPointer: $0) }
+                piece.withUnsafeBytes { hash.update(bufferPointer: $0) }
+            }
+            return CacheFile.Key(hash.finalize())
         }
-        return CacheFile.Key(hash.finalize())
     }
 
-    /// Whether these exact bytes were a chapter of a valid book with this start tag.
-    func wasValid(_ chapter: ArraySlice<UInt8>, book: ArraySlice<UInt8>) -> Bool {
-        file.has(Self.verdictKey(chapter, book: book))
-    }
+    /// Whether the chapter of this verdict key was part of a valid book (the verdict is kept).
+    func wasValid(_ key: CacheFile.Key) -> Bool { file.has(key) }
 
-    /// Records that these exact bytes are a chapter of a valid book with this start tag.
-    func markValid(_ chapter: ArraySlice<UInt8>, book: ArraySlice<UInt8>) {
-        let key = Self.verdictKey(chapter, book: book)
-        if !file.has(key) { file.store(key, []) }
-    }
+    /// Records that the chapter of this verdict key is part of a valid book.
+    func markValid(_ key: CacheFile.Key) { file.store(key, []) }
 
     func save() -> String? { file.save() }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ManuscriptReader
 
 /// The figures a build left in `<out>/images/`, as `<out>/.cache/images.list`: for each, the
 /// digest of the attachment it was copied from and what `stat` said of the copy once it was in
@@ -58,7 +59,7 @@ struct InstalledImages {
         try? FileManager.default.createDirectory(atPath: cacheFolder, withIntermediateDirectories: true)
         let path = cacheFolder + "/" + Self.fileName
         let temp = path + ".tmp-\(getpid())"
-        if StagedFile.write(text, to: temp), rename(temp, path) == 0 { return }
+        if PlainFile.write(text, to: temp), rename(temp, path) == 0 { return }
         unlink(temp)
     }
 }

@@ -28,7 +28,7 @@ enum PublishedCopy {
     }
 
     private static func write(_ bytes: [UInt8], to target: String, from source: String) throws {
-        guard StagedFile.write(bytes, to: target) else {
+        guard PlainFile.write(bytes, to: target) else {
             throw PipelineError(step: CommandText.stepCopy.text, path: target, message: CommandText.cannotWriteCopy.text(["source": .text(source)]))
         }
     }
