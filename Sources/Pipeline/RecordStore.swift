@@ -53,9 +53,10 @@ public enum RecordStore {
     /// Writes the record of one round's result, unless the round's latest record already holds the
     /// same body. The new file is numbered after the highest existing one, links to that one's
     /// SHA-256, is written beside its target and then linked into place (never over an existing file).
-    public static func record(_ result: RoundResult, manuscript m: Manuscript, tool: String,
+    /// `inputs` is `RoundRecord.inputs(m)` when several rounds are recorded.
+    public static func record(_ result: RoundResult, manuscript m: Manuscript, tool: String, inputs: String? = nil,
                               environment: [String: String] = ProcessInfo.processInfo.environment) throws -> WriteOutcome {
-        let body = RoundRecord.body(result, manuscript: m, tool: tool)
+        let body = RoundRecord.body(result, manuscript: m, tool: tool, inputs: inputs)
         let records = list(root: m.root)
         if let latest = records.last(where: { $0.round == result.id }),
            let data = FileManager.default.contents(atPath: latest.path),

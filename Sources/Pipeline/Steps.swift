@@ -46,9 +46,10 @@ public enum Steps {
             throw PipelineError(step: CommandText.stepOutputFolder.text, path: m.path(of: RecordStore.folder), message: "\(error)")
         }
         var outcomes: [RecordStore.WriteOutcome] = []
+        let inputs = RoundRecord.inputs(m)
         for result in run.rounds {
             do {
-                outcomes.append(try RecordStore.record(result, manuscript: m, tool: tool))
+                outcomes.append(try RecordStore.record(result, manuscript: m, tool: tool, inputs: inputs))
             } catch {
                 throw PipelineError(step: CommandText.stepSelect.text, path: m.path(of: RecordStore.folder),
                                     message: CommandText.cannotRecord.text(["round": .text(result.id), "reason": .text("\(error)")]))

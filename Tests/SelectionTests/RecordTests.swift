@@ -111,4 +111,18 @@ import Testing
         let b = RoundRecord.body(try Selection.run(m).rounds[2], manuscript: m, tool: "test")
         #expect(a == b)
     }
+
+    /// The inputs written once for all the rounds of a run are the ones each record writes alone.
+    @Test func theInputsWrittenOnceAreEachRecordsOwn() throws {
+        let m = try Self.manuscript()
+        defer { try? FileManager.default.removeItem(atPath: m.root) }
+        let inputs = RoundRecord.inputs(m)
+        #expect(inputs.hasPrefix("<inputs>\n    <input path="))
+        #expect(inputs.hasSuffix("\n  </inputs>"))
+        for result in try Selection.run(m).rounds {
+            let body = RoundRecord.body(result, manuscript: m, tool: "test")
+            #expect(RoundRecord.body(result, manuscript: m, tool: "test", inputs: inputs) == body)
+            #expect(body.contains(inputs))
+        }
+    }
 }
