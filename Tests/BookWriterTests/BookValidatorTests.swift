@@ -109,6 +109,24 @@ let jingPath = ExternalTool.jing.locate()
         ])
     }
 
+    /// jing's JVM stops at its first compiler tier, after any options the user gave it.
+    @Test func jingRunsWithTheJVMsFirstTierOnly() throws {
+        #expect(BookValidator.jingEnvironment(["PATH": "/bin"]) == ["PATH": "/bin", "JDK_JAVA_OPTIONS": "-XX:TieredStopAtLevel=1"])
+        #expect(BookValidator.jingEnvironment(["JDK_JAVA_OPTIONS": "-Xmx2g"])["JDK_JAVA_OPTIONS"] == "-Xmx2g -XX:TieredStopAtLevel=1")
+        // And jing still finds an error with it.
+        guard let jing = jingPath else { return }
+        let folder = try temporaryFolder("jing-options")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/book.xml"
+        try "<book xmlns=\"http://docbook.org/ns/docbook\" version=\"5.0\"><title>T</title><bogus/></book>\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let result = BookValidator.jingProblems(program: jing, file: file, schemaPath: docbookSchemaPath,
+                                                environment: ProcessInfo.processInfo.environment)
+        let problems = try result.get()
+        #expect(problems.count >= 1)
+        #expect(problems.first?.line == 1)
+    }
+
     @Test("the build says which validator checked the book: jing when it is installed, libxml2 without it")
     func theBuildNamesTheValidator() throws {
         var withoutJing = ProcessInfo.processInfo.environment
