@@ -69,7 +69,7 @@ public enum DocBookWriter {
         }
         w.close("book")
         w.nl()
-        let normalised = w.out.nfcNormalized
+        let normalised = w.out.nfcNormalized(knowing: w.knownNFC)
         let same = normalised.utf8.count == w.out.utf8.count && normalised == w.out
         return (normalised, same ? parts : [], same ? w.chapters : [])
     }
@@ -84,6 +84,9 @@ struct DocBookOutput: BlockVisitor, InlineVisitor {
     var cache: ChapterCache?
     /// Where each chapter is in `out` (UTF-8 offsets).
     var chapters: [Range<Int>] = []
+    /// The chapters that pass `isCertainlyNFC`: those taken from the cache (only such are kept
+    /// there) and those written anew that were looked at to be kept.
+    var knownNFC: [Range<Int>] = []
 
     mutating func open(_ name: String, _ attributes: [(String, String?)] = []) { xml.start(name, attributes) }
 
@@ -158,16 +161,24 @@ struct DocBookOutput: BlockVisitor, InlineVisitor {
         for entry in part.entries {
             let start = out.utf8.count
             let source = cache.map { _ in entry.chapterSource(format: "docbook", words: words) }
+            var known = false
             if let cache, let source, let kept = cache.chapter(for: source) {
                 xml.raw(String(decoding: kept, as: UTF8.self))
+                known = true
             } else {
                 chapter(entry)
                 if let cache, let source {
                     let utf8 = out.utf8
-                    cache.keep(Array(utf8[utf8.index(utf8.startIndex, offsetBy: start)...]), for: source)
+                    let written = Array(utf8[utf8.index(utf8.startIndex, offsetBy: start)...])
+                    // A chapter that is not certainly NFC is normalised with the book and not kept.
+                    if isCertainlyNFC(written) {
+                        cache.keep(written, for: source)
+                        known = true
+                    }
                 }
             }
             chapters.append(start..<elementEnd(from: start))
+            if known { knownNFC.append(start..<out.utf8.count) }
         }
         close("part")
         nl()

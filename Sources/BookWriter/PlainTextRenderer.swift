@@ -36,12 +36,16 @@ public struct PlainTextRenderer: Sendable {
                 return chapter
             }
             let source = entry.chapterSource(format: "text", width: width, words: words)
-            if let kept = cache.chapter(for: source), let chapter = TextOutput(kept: kept, width: width, words: words) {
+            if var chapter = cache.chapter(for: source).flatMap({ TextOutput(kept: $0, width: width, words: words) }) {
+                chapter.isCertainlyNFC = true
                 return chapter
             }
             var chapter = TextOutput(width: width, words: words)
             chapter.entry(entry)
-            cache.keep(chapter.kept, for: source)
+            // A chapter that is not certainly NFC is normalised with the book and not kept.
+            var text = chapter.text
+            chapter.isCertainlyNFC = text.withUTF8(ManuscriptModel.isCertainlyNFC)
+            if chapter.isCertainlyNFC { cache.keep(chapter.kept, for: source) }
             return chapter
         }
         var next = 0
@@ -75,6 +79,11 @@ struct TextOutput: BlockVisitor {
     /// since nothing came before): what `append` owes this output when it follows another.
     private var leadingBlank = 0
     var notes: [[Inline]] = []
+    /// Whether all of `text` is known to pass `isCertainlyNFC` (a chapter taken from the cache,
+    /// or looked at to be kept there), and the byte ranges of `text` known to, from the chapters
+    /// appended.
+    var isCertainlyNFC = false
+    private var knownNFC: [Range<Int>] = []
 
     init(width: Int, words: Language) {
         self.width = width
@@ -143,12 +152,14 @@ struct TextOutput: BlockVisitor {
             leadingBlank = max(pendingBlank, other.leadingBlank)
         }
         started = true
+        let start = text.utf8.count
         text += other.text
+        if other.isCertainlyNFC { knownNFC.append(start..<text.utf8.count) }
         pendingBlank = other.pendingBlank
     }
 
     func finish() -> String {
-        text.nfcNormalized
+        text.nfcNormalized(knowing: knownNFC)
     }
 
     /// Indentation is capped at half the width, so deep nesting still leaves room for words.

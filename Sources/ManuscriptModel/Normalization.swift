@@ -47,3 +47,24 @@ extension String {
         return certain ? self : precomposedStringWithCanonicalMapping
     }
 }
+
+extension String {
+    /// The text in NFC, where the byte ranges `known` (UTF-8 offsets, sorted, not overlapping) are
+    /// already known to pass `isCertainlyNFC`: only the rest is looked at. Their characters combine
+    /// with nothing before them, so the pieces can be looked at apart. When the rest passes too,
+    /// the text is returned as it is; otherwise the whole text is normalised.
+    public func nfcNormalized(knowing known: [Range<Int>]) -> String {
+        guard !known.isEmpty else { return nfcNormalized }
+        var copy = self
+        let certain = copy.withUTF8 { bytes -> Bool in
+            var from = 0
+            for range in known + [bytes.count..<bytes.count] {
+                guard range.lowerBound >= from, range.upperBound <= bytes.count else { return false }
+                if !isCertainlyNFC(UnsafeBufferPointer(rebasing: bytes[from..<range.lowerBound])) { return false }
+                from = range.upperBound
+            }
+            return true
+        }
+        return certain ? self : nfcNormalized
+    }
+}

@@ -37,16 +37,17 @@ final class ChapterStore: ChapterCache, @unchecked Sendable {
             lock.withLock { counts.reused += 1 }
             return Array(bytes[range])
         case .damaged:
-            lock.withLock { counts.damaged += 1 }
+            // Written anew by the caller, kept or not.
+            lock.withLock { counts.damaged += 1; counts.written += 1 }
             return nil
         case .missing:
+            lock.withLock { counts.written += 1 }
             return nil
         }
     }
 
     func keep(_ chapter: [UInt8], for source: [UInt8]) {
         file.store(CacheFile.Key(hashing: source), chapter)
-        lock.withLock { counts.written += 1 }
     }
 
     /// The keys of the verdicts of `chapters` (byte ranges of the book `bytes`): each chapter's

@@ -87,6 +87,29 @@ import XMLKit
         #expect(after.lines.contains { $0.hasPrefix("23 unchanged chapters were valid in an earlier build") && $0.contains("1 new chapter)") }, "\(after.lines)")
     }
 
+    /// A chapter whose text the quick NFC check cannot vouch for (here a Han character) is
+    /// normalised with the book and never kept, so every chapter taken from the cache needs no
+    /// second look: the outputs are still a full build's.
+    @Test func aChapterNotCertainlyNFCIsWrittenAnewEachTime() throws {
+        let corpus = try Corpus()
+        defer { corpus.cleanUp() }
+        // A submission the book prints as submitted (not through an edit).
+        let edited = Set(try FileManager.default.contentsOfDirectory(atPath: corpus.manuscript + "/edits"))
+        try corpus.changeText(of: try #require(try corpus.submissionFiles().first { !edited.contains($0) }), "Chữ Hán 民 và e\u{301}: ")
+        let cached = corpus.root + "/cached"
+        try corpus.build(into: cached)
+        let again = LogLines()
+        try corpus.build(into: cached, log: again)
+        let fresh = corpus.root + "/fresh"
+        try corpus.build(into: fresh, cache: false)
+        #expect(files(under: cached) == files(under: fresh))
+        #expect(again.lines.contains { $0.hasPrefix("reused 46 chapters of an earlier build and wrote 2 anew") }, "\(again.lines)")
+        // Compared as bytes: Swift's strings take "e\u{301}" and "é" as equal.
+        let text = try #require(FileManager.default.contents(atPath: cached + "/book.txt"))
+        #expect(text.range(of: Data("Chữ Hán 民 và \u{E9}: ".utf8)) != nil)
+        #expect(text.range(of: Data("e\u{301}".utf8)) == nil)
+    }
+
     @Test func aDamagedCacheIsNotTrustedAndIsMadeAgain() throws {
         let corpus = try Corpus(submissions: 12)
         defer { corpus.cleanUp() }

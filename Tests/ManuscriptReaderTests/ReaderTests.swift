@@ -323,4 +323,25 @@ import ManuscriptModel
         #expect(!isCertainlyNFC(Array("Ủy".decomposedStringWithCanonicalMapping.utf8)))
         #expect(firstNonNFC(Array("ab\nc\u{2126}".utf8))! == (2, 2))  // OHM SIGN is not NFC
     }
+
+    /// Ranges known to be certainly NFC are not looked at; the rest decides, and anything doubtful
+    /// normalises the whole text.
+    @Test func nfcKnowingRanges() {
+        let known = "Ủy ban xã"
+        let text = "<a>" + known + "</a><b>" + known + "</b>"
+        let first = 3..<(3 + known.utf8.count)
+        let second = (text.utf8.count - 4 - known.utf8.count)..<(text.utf8.count - 4)
+        #expect(text.nfcNormalized(knowing: [first, second]) == text)
+        // A decomposed letter outside the known ranges is composed, and so is the whole text.
+        let decomposed = "<a>" + known + "</a>" + "e\u{301}" + "<b>" + known + "</b>"
+        let shifted = (decomposed.utf8.count - 4 - known.utf8.count)..<(decomposed.utf8.count - 4)
+        #expect(decomposed.nfcNormalized(knowing: [first, shifted]) == decomposed.precomposedStringWithCanonicalMapping)
+        #expect(decomposed.nfcNormalized(knowing: [first, shifted]).utf8.count == decomposed.utf8.count - 1)
+        // Ranges out of order or out of bounds are not trusted.
+        #expect(decomposed.nfcNormalized(knowing: [shifted, first]) == decomposed.precomposedStringWithCanonicalMapping)
+        #expect(text.nfcNormalized(knowing: [0..<(text.utf8.count + 5)]) == text)
+        // Inside a range the text is taken as it is said to be: the callers keep only what passed.
+        let inside = "<a>" + "e\u{301}" + "</a>"
+        #expect(inside.nfcNormalized(knowing: [3..<6]) == inside)
+    }
 }
