@@ -82,16 +82,25 @@ public struct BinaryReader {
         public var offset: Int
     }
 
-    private let bytes: [UInt8]
+    /// Keeps `bytes` alive.
+    private let buffer: ByteBuffer
+    private let bytes: UnsafeRawBufferPointer
     public private(set) var offset: Int
     private let end: Int
     /// The path written as one byte (the writer's `commonPath`).
     public var commonPath: String
 
-    /// Reads `bytes[range]` (the whole array by default).
+    /// Reads `bytes[range]` (the whole array by default), from a copy.
     public init(_ bytes: [UInt8], range: Range<Int>? = nil, commonPath: String = "") {
-        self.bytes = bytes
-        let r = range ?? 0..<bytes.count
+        self.init(ByteBuffer(copying: bytes), range: range, commonPath: commonPath)
+    }
+
+    /// Reads `buffer[range]` (the whole buffer by default), where it is.
+    public init(_ buffer: ByteBuffer, range: Range<Int>? = nil, commonPath: String = "") {
+        self.buffer = buffer
+        bytes = buffer.bytes
+        let r = range ?? 0..<buffer.count
+        precondition(r.lowerBound >= 0 && r.upperBound <= buffer.count)
         offset = r.lowerBound
         end = r.upperBound
         self.commonPath = commonPath
@@ -151,8 +160,8 @@ public struct BinaryReader {
 
     public mutating func string() throws(Malformed) -> String {
         let n = try count()
-        let s = bytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[offset..<offset + n]), as: UTF8.self) }
-        guard let s else { throw malformed() }
+        let piece = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + n])
+        guard let s = String(validating: piece.assumingMemoryBound(to: UInt8.self), as: UTF8.self) else { throw malformed() }
         offset += n
         return s
     }
@@ -160,7 +169,7 @@ public struct BinaryReader {
     public mutating func raw() throws(Malformed) -> [UInt8] {
         let n = try count()
         defer { offset += n }
-        return Array(bytes[offset..<offset + n])
+        return Array(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + n]))
     }
 
     public mutating func skip(_ n: Int) throws(Malformed) {

@@ -20,7 +20,8 @@ import ManuscriptModel
 public final class CacheFile: @unchecked Sendable {
     public let path: String
     private let header: [UInt8]
-    private var stored: [UInt8] = []
+    /// The file as it was opened, mapped (empty when there was none).
+    private var stored = ByteBuffer(copying: [])
     /// Where each entry's checksum and bytes are in `stored`.
     private var entries: [Key: (checksum: Range<Int>, payload: Range<Int>)] = [:]
     private let lock = NSLock()
@@ -34,7 +35,7 @@ public final class CacheFile: @unchecked Sendable {
     private var journal: Int32 = -1
     private var writeProblem: String?
     private var temporaryPath: String { path + ".tmp-\(getpid())" }
-    private var appending: Bool { wholeFile && !stored.isEmpty }
+    private var appending: Bool { wholeFile && stored.count > 0 }
 
     public struct Key: Hashable, Sendable {
         var a, b, c, d: UInt64
@@ -70,7 +71,7 @@ public final class CacheFile: @unchecked Sendable {
 
     public enum Lookup {
         /// The entry's bytes are `bytes[range]`.
-        case found([UInt8], Range<Int>)
+        case found(ByteBuffer, Range<Int>)
         case missing
         case damaged
     }
@@ -92,9 +93,7 @@ public final class CacheFile: @unchecked Sendable {
     }
 
     private func load() {
-        guard let data = FileManager.default.contents(atPath: path) else { return }
-        let bytes = [UInt8](data)
-        guard bytes.starts(with: header) else { return }
+        guard let bytes = ByteBuffer.map(path: path), bytes.bytes.starts(with: header) else { return }
         var r = BinaryReader(bytes, range: header.count..<bytes.count)
         var found: [Key: (checksum: Range<Int>, payload: Range<Int>)] = [:]
         var end = header.count
@@ -122,9 +121,8 @@ public final class CacheFile: @unchecked Sendable {
     /// The entry of `key`, its checksum checked. Does not mark it used (`use` does).
     public func entry(_ key: Key) -> Lookup {
         guard let (checksum, payload) = entries[key] else { return .missing }
-        let good = stored.withUnsafeBufferPointer { all in
-            SHA256.hash(data: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[payload]))).elementsEqual(all[checksum])
-        }
+        let all = stored.bytes
+        let good = SHA256.hash(data: UnsafeRawBufferPointer(rebasing: all[payload])).elementsEqual(all[checksum])
         return good ? .found(stored, payload) : .damaged
     }
 

@@ -207,6 +207,30 @@ import ManuscriptModel
 
 /// The cache file appends what is new, and is written anew when mostly stale.
 @Suite struct CacheFileTests {
+    /// A mapped file reads as its bytes, and stays readable after the file is replaced by a rename
+    /// (as a cache file is compacted); what cannot be mapped is nil, an empty file is empty.
+    @Test func aMappedFileReadsAsItsBytesAndOutlivesItsReplacement() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("modelbook-map-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let bytes = (0..<100_000).map { UInt8($0 % 253) }
+        #expect(PlainFile.write(bytes, to: folder + "/a"))
+        let mapped = try #require(ByteBuffer.map(path: folder + "/a"))
+        #expect(Array(mapped.bytes) == bytes)
+        #expect(Array(mapped[5..<9]) == [5, 6, 7, 8])
+        #expect(PlainFile.write([1, 2, 3], to: folder + "/b"))
+        #expect(rename(folder + "/b", folder + "/a") == 0)
+        #expect(Array(mapped.bytes) == bytes)
+        var r = BinaryReader(mapped, range: 10..<12)
+        #expect(try r.byte() == 10)
+        #expect(ByteBuffer.map(path: folder + "/missing") == nil)
+        #expect(ByteBuffer.map(path: folder) == nil)
+        #expect(symlink(folder + "/a", folder + "/link") == 0)
+        #expect(ByteBuffer.map(path: folder + "/link") == nil)
+        #expect(PlainFile.write([UInt8](), to: folder + "/empty"))
+        #expect(ByteBuffer.map(path: folder + "/empty")?.count == 0)
+    }
+
     @Test func entriesAreAppendedAndTheFileIsCompactedWhenMostlyStale() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("modelbook-cachefile-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
