@@ -179,6 +179,8 @@ public struct BookBuild {
         try createDirectory(staging)
         defer { try? fm.removeItem(atPath: staging) }
 
+        // With the cache, the drafts are written over the previous build's (`SpareOutputs`).
+        let spares = chapters != nil ? SpareOutputs(cacheFolder: out + "/.cache") : nil
         // The plain text needs only the book: it is rendered on another thread while the DocBook
         // is written and validated (its step is announced, and its file written, in order below).
         let renderWidth = width
@@ -194,7 +196,7 @@ public struct BookBuild {
                 let keeping = chapters != nil && formats.isDisjoint(with: [.html, .pdf])
                     ? ImageKeeping(installed: .load(cacheFolder: out + "/.cache"), owned: manifest.owned, imagesFolder: out + "/images") : nil
                 keptImages = try writeDocBook(book, figures: figures, manuscript: manuscript, staging: staging, out: out,
-                                              chapters: chapters, keeping: keeping)
+                                              chapters: chapters, keeping: keeping, spares: spares)
                 docbookReady = true
             } catch {
                 fail(.docbook, error, &report)
@@ -203,7 +205,7 @@ public struct BookBuild {
         if let text {
             step()
             do {
-                try write(text.value, to: staging + "/book.txt")
+                try write(text.value, to: staging + "/book.txt", over: spares)
             } catch {
                 fail(.text, error, &report)
             }
@@ -240,6 +242,9 @@ public struct BookBuild {
             case .pdf: ["book.pdf"]
             }
             do {
+                if let spares, let name = items.first, ["book.xml", "book.txt"].contains(name), manifest.owned.contains(name) {
+                    spares.keep(out + "/" + name, name: name)
+                }
                 // A book without figures does not keep the images of an earlier one.
                 try manifest.install(from: staging, items: items, keeping: format == .docbook ? Set(keptImages.map { "images/" + $0 }) : [])
                 report.written.append(format)
@@ -271,11 +276,11 @@ public struct BookBuild {
     /// references), so the book is valid exactly when that reduced document is. When it is not, the
     /// whole book.xml is validated and its errors are reported.
     private func writeDocBook(_ book: Book, figures: [String], manuscript: Manuscript, staging: String, out: String,
-                              chapters: ChapterStore?, keeping: ImageKeeping?) throws -> Set<String> {
+                              chapters: ChapterStore?, keeping: ImageKeeping?, spares: SpareOutputs?) throws -> Set<String> {
         let written = DocBookWriter.write(book, cache: chapters)
         let xml = written.xml
         let path = staging + "/book.xml"
-        try write(xml, to: path)
+        try write(xml, to: path, over: spares)
         guard FileManager.default.fileExists(atPath: docbookSchema) else {
             throw PipelineError(step: CommandText.stepValidate.text, path: docbookSchema,
                                 message: CommandText.schemaMissing.text)
@@ -490,8 +495,10 @@ public struct BookBuild {
         }
     }
 
-    private func write(_ text: String, to path: String) throws {
-        guard PlainFile.write(text, to: path) else {
+    /// Writes a file of the staging folder, over the spare of its name when `spares` has one.
+    private func write(_ text: String, to path: String, over spares: SpareOutputs? = nil) throws {
+        let name = (path as NSString).lastPathComponent
+        guard spares.map({ $0.write(text, name: name, to: path) }) ?? PlainFile.write(text, to: path) else {
             throw PipelineError(step: CommandText.stepWrite.text, path: display(path), message: CommandText.cannotWritePlain.text)
         }
     }

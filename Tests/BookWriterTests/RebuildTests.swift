@@ -110,6 +110,37 @@ import XMLKit
         #expect(text.range(of: Data("e\u{301}".utf8)) == nil)
     }
 
+    /// The drafts are written over the previous build's, kept as spares in the cache; a hard link
+    /// someone made to an output keeps its bytes, and its file is never written over.
+    @Test func draftsAreWrittenOverSparesButNeverOverALinkSomeoneMade() throws {
+        let corpus = try Corpus()
+        defer { corpus.cleanUp() }
+        let out = corpus.root + "/cached"
+        try corpus.build(into: out)
+        let first = try Data(contentsOf: URL(fileURLWithPath: out + "/book.txt"))
+        #expect(link(out + "/book.txt", corpus.root + "/mine.txt") == 0)
+        try corpus.changeText(of: try corpus.submissionFiles()[2], "Lần hai: ")
+        try corpus.build(into: out)
+        let second = try Data(contentsOf: URL(fileURLWithPath: out + "/book.txt"))
+        #expect(second != first)
+        // The first book.txt had another link, so it was not kept as a spare.
+        #expect(!FileManager.default.fileExists(atPath: out + "/.cache/spare-book.txt"))
+        #expect(FileManager.default.fileExists(atPath: out + "/.cache/spare-book.xml"))
+        try corpus.changeText(of: try corpus.submissionFiles()[2], "Lần ba: ")
+        try corpus.build(into: out)
+        try corpus.changeText(of: try corpus.submissionFiles()[2], "Lần bốn: ")
+        try corpus.build(into: out)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: corpus.root + "/mine.txt")) == first)
+        // The spare is the previous build's output; the outputs are a full build's.
+        #expect(FileManager.default.fileExists(atPath: out + "/.cache/spare-book.txt"))
+        let fresh = corpus.root + "/fresh"
+        try corpus.build(into: fresh, cache: false)
+        #expect(files(under: out) == files(under: fresh))
+        #expect(!FileManager.default.fileExists(atPath: fresh + "/.cache"))
+        var st = stat()
+        #expect(lstat(out + "/book.xml", &st) == 0 && st.st_nlink == 1)
+    }
+
     @Test func aDamagedCacheIsNotTrustedAndIsMadeAgain() throws {
         let corpus = try Corpus(submissions: 12)
         defer { corpus.cleanUp() }
