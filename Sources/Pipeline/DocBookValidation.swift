@@ -102,21 +102,29 @@ enum DocBookValidation {
 
     /// The values of every `xml:id` attribute in well-formed XML, in document order: read only
     /// inside tags (between `<` and `>`, minding quoted values), never in text or comments.
-    static func xmlIDs(_ bytes: ArraySlice<UInt8>) -> [String] {
-        let name = Array("xml:id".utf8)
+    static func xmlIDs(_ slice: ArraySlice<UInt8>) -> [String] {
+        slice.withUnsafeBufferPointer { xmlIDs(in: $0) }
+    }
+
+    private static func xmlIDs(in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        guard let base = bytes.baseAddress else { return [] }
+        let end = bytes.count
+        func at(_ i: Int, _ pattern: StaticString) -> Bool {
+            let n = pattern.utf8CodeUnitCount
+            return i + n <= end && memcmp(base + i, pattern.utf8Start, n) == 0
+        }
         var ids: [String] = []
-        var i = bytes.startIndex
-        let end = bytes.endIndex
+        var i = 0
         while i < end {
-            guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
-            i += 1
+            // The next tag.
+            guard let lt = memchr(base + i, Int32(UInt8(ascii: "<")), end - i) else { break }
+            i = base.distance(to: lt.assumingMemoryBound(to: UInt8.self)) + 1
             guard i < end else { break }
             if bytes[i] == UInt8(ascii: "!") || bytes[i] == UInt8(ascii: "?") {
                 // Comment, CDATA or processing instruction: skip to its end.
-                let close: [UInt8] = bytes[i...].starts(with: Array("!--".utf8)) ? Array("-->".utf8)
-                    : bytes[i...].starts(with: Array("![CDATA[".utf8)) ? Array("]]>".utf8) : Array("?>".utf8)
-                while i < end, !bytes[i...].starts(with: close) { i += 1 }
-                i += close.count
+                let close: StaticString = at(i, "!--") ? "-->" : at(i, "![CDATA[") ? "]]>" : "?>"
+                while i < end, !at(i, close) { i += 1 }
+                i += close.utf8CodeUnitCount
                 continue
             }
             // A tag: attributes until the unquoted `>`.
@@ -129,8 +137,8 @@ enum DocBookValidation {
                     quote = b
                 } else if b == UInt8(ascii: ">") {
                     break
-                } else if (b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D), bytes[(i + 1)...].starts(with: name) {
-                    var j = i + 1 + name.count
+                } else if (b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D), at(i + 1, "xml:id") {
+                    var j = i + 1 + 6
                     while j < end, bytes[j] == 0x20 { j += 1 }
                     if j < end, bytes[j] == UInt8(ascii: "=") {
                         j += 1
@@ -140,7 +148,7 @@ enum DocBookValidation {
                             let start = j + 1
                             var k = start
                             while k < end, bytes[k] != q { k += 1 }
-                            ids.append(String(decoding: bytes[start..<k], as: UTF8.self))
+                            ids.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<k]), as: UTF8.self))
                             i = k
                         }
                     }
