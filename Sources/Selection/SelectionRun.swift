@@ -83,12 +83,20 @@ public enum Selection {
         var results: [RoundResult] = []
         // Rounds that score the same reviews with the same aggregate share one scoring.
         var scored: [String: RoundScoring] = [:]
+        // And rounds that score the same reviews share one pool, whatever their aggregate.
+        var pools: [String: ReviewPool] = [:]
         func score(round: Round) throws(SelectionError) -> RoundScoring {
             let source = ReviewCounting.sourceRound(for: round.id, plan: plan, reviews: reviews)
             let aggregate = aggregate(for: round, in: plan)
             let key = (source ?? "") + "\u{0}" + aggregate.rawValue
             if let s = scored[key] { return s }
-            let pool = try ReviewCounting.pool(source: source, manuscript: m)
+            let pool: ReviewPool
+            if let shared = pools[source ?? ""] {
+                pool = shared
+            } else {
+                pool = try ReviewCounting.pool(source: source, manuscript: m)
+                pools[source ?? ""] = pool
+            }
             let s = Aggregation.score(pool: pool, aggregate: aggregate, rubric: m.rubric)
             scored[key] = s
             return s
