@@ -77,7 +77,7 @@ extension Book {
                 period: original.period,
                 people: text.people.map { Person(role: $0.role, name: $0.name.nfc.whitespaceCollapsed) },
                 summary: text.summary.nfc,
-                body: Book.sectionsLast(text.body.map(\.nfc)),
+                body: Book.sectionsLast(text.body.allSatisfy(\.isCertainlyNFC) ? text.body : text.body.map(\.nfc)),
                 results: Book.resultsTable(text.results ?? [], words: words),
                 endorsement: original.endorsement.map { Endorsement(by: $0.by.nfc, level: $0.level.nfc, date: $0.date) },
                 attachmentCaptions: captions,
@@ -386,7 +386,39 @@ extension Inline {
     }
 }
 
+extension String {
+    /// Whether the text passes `isCertainlyNFC` (then `nfc` gives it back as it is).
+    var isCertainlyNFCText: Bool {
+        var s = self
+        return s.withUTF8(isCertainlyNFC)
+    }
+}
+
+extension Inline {
+    /// Whether every string in it passes `isCertainlyNFC`.
+    var isCertainlyNFC: Bool {
+        switch self {
+        case .text(let s): s.isCertainlyNFCText
+        case .emphasis(let c), .strong(let c), .quote(let c), .note(let c), .link(_, let c): c.allSatisfy(\.isCertainlyNFC)
+        }
+    }
+}
+
 extension Block {
+    /// Whether every string in it passes `isCertainlyNFC`: then `nfc` would give back an equal
+    /// block, and the body is taken as it is instead of being built again (most bodies are).
+    var isCertainlyNFC: Bool {
+        func all(_ inlines: [Inline]?) -> Bool { inlines?.allSatisfy(\.isCertainlyNFC) ?? true }
+        switch self {
+        case .section(let s): return all(s.title) && s.blocks.allSatisfy(\.isCertainlyNFC)
+        case .paragraph(let p): return all(p)
+        case .list(let l): return l.items.allSatisfy { $0.allSatisfy(\.isCertainlyNFC) }
+        case .quote(let q): return (q.source?.isCertainlyNFCText ?? true) && q.blocks.allSatisfy(\.isCertainlyNFC)
+        case .table(let t): return all(t.caption) && t.rows.allSatisfy { $0.cells.allSatisfy { all($0.content) } }
+        case .figure(let f): return all(f.caption)
+        }
+    }
+
     var nfc: Block {
         switch self {
         case .section(let s): .section(Section(title: s.title.nfc, blocks: s.blocks.map(\.nfc)))

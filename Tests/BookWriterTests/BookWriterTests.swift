@@ -210,6 +210,16 @@ func sampleBook() throws -> Book {
         manuscript.submissions[2].body = [.paragraph([.text(String(repeating: "Nghiệp vụ được tăng cường ", count: 8)
             .decomposedStringWithCanonicalMapping)])]
         let book = try Book(manuscript: manuscript, selection: Sample.selection)
+        // The model holds NFC already: a body the quick check vouches for is taken as it is, this
+        // one is composed.
+        let certain = { (blocks: [Block]) in blocks.allSatisfy { $0.isCertainlyNFC } }
+        #expect(!certain(manuscript.submissions[2].body))
+        #expect(certain(manuscript.submissions[1].body))
+        let entry = try #require(book.entries.first { $0.submission == manuscript.submissions[2].id })
+        #expect(certain(entry.body))
+        let kept = try #require(book.entries.first { $0.submission == manuscript.submissions[1].id })
+        let sectionsLast = Book.sectionsLast(manuscript.submissions[1].body)
+        #expect(kept.body == sectionsLast)
         for width in [20, 33, 72] {
             let text = PlainTextRenderer(width: width).render(book)
             #expect(text.unicodeScalars.elementsEqual(text.precomposedStringWithCanonicalMapping.unicodeScalars))
