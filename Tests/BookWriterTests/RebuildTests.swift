@@ -44,6 +44,19 @@ import XMLKit
             return report
         }
 
+        /// Builds into `cached` twice (the second build's log is returned), then into `fresh`
+        /// without the cache, and expects the two folders to hold the same files.
+        func buildTwiceAndAfresh() throws -> (cached: String, fresh: String, log: LogLines) {
+            let cached = root + "/cached"
+            try build(into: cached)
+            let log = LogLines()
+            try build(into: cached, log: log)
+            let fresh = root + "/fresh"
+            try build(into: fresh, cache: false)
+            #expect(files(under: cached) == files(under: fresh))
+            return (cached, fresh, log)
+        }
+
         func submissionFiles() throws -> [String] {
             try FileManager.default.contentsOfDirectory(atPath: manuscript + "/submissions").filter { $0.hasSuffix(".xml") }.sorted()
         }
@@ -61,13 +74,7 @@ import XMLKit
     @Test func aRebuildWritesWhatAFullBuildWritesAndRedoesOnlyWhatChanged() throws {
         let corpus = try Corpus()
         defer { corpus.cleanUp() }
-        let cached = corpus.root + "/cached"
-        try corpus.build(into: cached)
-        let log = LogLines()
-        try corpus.build(into: cached, log: log)
-        let fresh = corpus.root + "/fresh"
-        try corpus.build(into: fresh, cache: false)
-        #expect(files(under: cached) == files(under: fresh))
+        let (cached, fresh, log) = try corpus.buildTwiceAndAfresh()
         #expect(log.lines.contains { $0.hasPrefix("reused 48 chapters of an earlier build and wrote 0 anew") }, "\(log.lines)")
         #expect(log.lines.contains { $0.hasPrefix("read 0 files from their XML and reused") }, "\(log.lines)")
         #expect(log.lines.contains { $0.hasPrefix("24 unchanged chapters were valid in an earlier build") }, "\(log.lines)")
@@ -96,13 +103,7 @@ import XMLKit
         // A submission the book prints as submitted (not through an edit).
         let edited = Set(try FileManager.default.contentsOfDirectory(atPath: corpus.manuscript + "/edits"))
         try corpus.changeText(of: try #require(try corpus.submissionFiles().first { !edited.contains($0) }), "Chữ Hán 民 và e\u{301}: ")
-        let cached = corpus.root + "/cached"
-        try corpus.build(into: cached)
-        let again = LogLines()
-        try corpus.build(into: cached, log: again)
-        let fresh = corpus.root + "/fresh"
-        try corpus.build(into: fresh, cache: false)
-        #expect(files(under: cached) == files(under: fresh))
+        let (cached, _, again) = try corpus.buildTwiceAndAfresh()
         #expect(again.lines.contains { $0.hasPrefix("reused 46 chapters of an earlier build and wrote 2 anew") }, "\(again.lines)")
         // Compared as bytes: Swift's strings take "e\u{301}" and "é" as equal.
         let text = try #require(FileManager.default.contents(atPath: cached + "/book.txt"))
