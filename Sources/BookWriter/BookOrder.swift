@@ -22,12 +22,12 @@ public enum BookOrder {
         let submissions = Dictionary(manuscript.submissions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let districtOrder = Dictionary(manuscript.districts.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
         let order = manuscript.book?.entryOrder ?? .district
-        var byField: [String: [(entry: BookSelection.Entry, district: Int, title: String)]] = [:]
+        var byField: [String: [(entry: BookSelection.Entry, district: Int, title: CollationKey)]] = [:]
         for chosen in selection.entries {
             guard let original = submissions[chosen.submission] else { continue }
             let title = (manuscript.edits[original.id] ?? original).title.nfc.plainText
             byField[original.field, default: []].append(
-                (chosen, districtOrder[original.unit.district] ?? Int.max, title))
+                (chosen, districtOrder[original.unit.district] ?? Int.max, CollationKey(title)))
         }
         return manuscript.fields.compactMap { field in
             guard let keyed = byField[field.code], !keyed.isEmpty else { return nil }
@@ -40,8 +40,7 @@ public enum BookOrder {
             case .district:
                 sorted = keyed.sorted { a, b in
                     if a.district != b.district { return a.district < b.district }
-                    let c = Vietnamese.compare(a.title, b.title)
-                    if c != .orderedSame { return c == .orderedAscending }
+                    if a.title != b.title { return a.title < b.title }
                     return a.entry.submission.utf8.lexicographicallyPrecedes(b.entry.submission.utf8)
                 }.map(\.entry)
             }

@@ -147,16 +147,12 @@ public enum Vietnamese {
 
     // MARK: Collation
 
-    private static let locale = Locale(identifier: "vi_VN")
-
-    /// Vietnamese collation (ICU through Foundation): An, Ăn, Ân, B, …, D, Đ, …, U, Ư, …
-    /// Ties (canonically equal or collation-equal strings) fall back to UTF-8 byte order so that
-    /// sorting is total and deterministic.
+    /// Vietnamese alphabetical order (`CollationKey`): An, Ăn, Ân, B, …, D, Đ, …, U, Ư, …; tones
+    /// and then case decide between the same letters, and the bytes between the rest, so that
+    /// sorting is total and the same on every platform.
     public static func compare(_ a: String, _ b: String) -> ComparisonResult {
-        let r = a.compare(b, options: [], range: nil, locale: locale)
-        if r != .orderedSame { return r }
-        if a.utf8.elementsEqual(b.utf8) { return .orderedSame }
-        return a.utf8.lexicographicallyPrecedes(b.utf8) ? .orderedAscending : .orderedDescending
+        let ka = CollationKey(a), kb = CollationKey(b)
+        return ka < kb ? .orderedAscending : kb < ka ? .orderedDescending : .orderedSame
     }
 
     public static func precedes(_ a: String, _ b: String) -> Bool { compare(a, b) == .orderedAscending }
@@ -194,11 +190,14 @@ public enum Vietnamese {
     /// Sorts terms in Vietnamese order and groups them by index letter. Groups come out in
     /// alphabet order because the sort already follows the alphabet; "#" comes first.
     public static func grouped<T>(_ items: [T], by term: (T) -> String) -> [(letter: String, items: [T])] {
-        let keyed = items.map { (term($0), $0) }
-        let sorted = keyed.sorted { precedes($0.0, $1.0) }
+        let keyed = items.map { item in
+            let t = term(item)
+            return (t, CollationKey(t), item)
+        }
+        let sorted = keyed.sorted { $0.1 < $1.1 }
         var groups: [(letter: String, items: [T])] = []
         var positions: [String: Int] = [:]
-        for (t, item) in sorted {
+        for (t, _, item) in sorted {
             let letter = indexLetter(t)
             if let at = positions[letter] {
                 groups[at].items.append(item)
