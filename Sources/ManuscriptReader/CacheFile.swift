@@ -144,7 +144,7 @@ public final class CacheFile: @unchecked Sendable {
         lock.withLock {
             guard writeProblem == nil else { return }
             if journal < 0 { openJournal() }
-            guard journal >= 0, bytes.withUnsafeBytes({ Self.writeAll(journal, $0) }) else {
+            guard journal >= 0, bytes.withUnsafeBytes({ PlainFile.writeAll(journal, $0) }) else {
                 fail()
                 return
             }
@@ -172,7 +172,7 @@ public final class CacheFile: @unchecked Sendable {
             journal = open(path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)
         } else {
             journal = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
-            if journal >= 0, !header.withUnsafeBytes({ Self.writeAll(journal, $0) }) { fail() }
+            if journal >= 0, !header.withUnsafeBytes({ PlainFile.writeAll(journal, $0) }) { fail() }
         }
         if journal < 0 && writeProblem == nil { fail() }
     }
@@ -183,19 +183,6 @@ public final class CacheFile: @unchecked Sendable {
         if journal >= 0 { close(journal) }
         journal = -1
         if !appending { unlink(temporaryPath) }
-    }
-
-    private static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            offset += n
-        }
-        return true
     }
 
     deinit {
@@ -225,7 +212,7 @@ public final class CacheFile: @unchecked Sendable {
                 let appended = [UInt8](now[stored.count...])
                 wholeFile = false
                 openJournal()
-                guard journal >= 0, writeKept(kept), appended.withUnsafeBytes({ Self.writeAll(journal, $0) }) else {
+                guard journal >= 0, writeKept(kept), appended.withUnsafeBytes({ PlainFile.writeAll(journal, $0) }) else {
                     fail()
                     return writeProblem
                 }
@@ -256,7 +243,7 @@ public final class CacheFile: @unchecked Sendable {
         for key in kept {
             let (checksum, payload) = entries[key]!
             let bytes = Self.entryBytes(key, checksum: Array(stored[checksum]), payload: stored[payload])
-            guard bytes.withUnsafeBytes({ Self.writeAll(journal, $0) }) else { return false }
+            guard bytes.withUnsafeBytes({ PlainFile.writeAll(journal, $0) }) else { return false }
         }
         return true
     }
@@ -277,17 +264,23 @@ public enum PlainFile {
         let mode = appending ? O_WRONLY | O_APPEND : O_WRONLY | O_CREAT | O_TRUNC
         let fd = open(path, mode | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return false }
+        let written = writeAll(fd, bytes)
+        return close(fd) == 0 && written
+    }
+
+    /// Writes all of `bytes` to the open file `fd` from where it stands, again after a signal
+    /// interrupts; false on any other error.
+    public static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
         var offset = 0
         while offset < bytes.count {
             let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
-                close(fd)
                 return false
             }
             offset += n
         }
-        return close(fd) == 0
+        return true
     }
 
     public static func write(_ bytes: [UInt8], to path: String, appending: Bool = false) -> Bool {

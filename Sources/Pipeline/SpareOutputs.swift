@@ -58,17 +58,8 @@ struct SpareOutputs {
             close(fd)
             return false
         }
-        var offset = 0
-        while offset < bytes.count {
-            let n = pwrite(fd, bytes.baseAddress! + offset, bytes.count - offset, off_t(offset))
-            if n < 0 {
-                if errno == EINTR { continue }
-                close(fd)
-                return false
-            }
-            offset += n
-        }
-        let cut = ftruncate(fd, off_t(bytes.count)) == 0
-        return close(fd) == 0 && cut
+        // Opened without O_APPEND or O_TRUNC: writing starts at the file's first byte.
+        let written = PlainFile.writeAll(fd, bytes) && ftruncate(fd, off_t(bytes.count)) == 0
+        return close(fd) == 0 && written
     }
 }
