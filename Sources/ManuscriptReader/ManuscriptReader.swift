@@ -405,7 +405,8 @@ func utf8Precedes(_ a: String, _ b: String) -> Bool {
     }
 }
 
-func sha256Hex<D: DataProtocol>(_ data: D) -> String {
+/// The SHA-256 of `data` in lower-case hex, as the inputs' digests and the caches write it.
+public func sha256Hex<D: DataProtocol>(_ data: D) -> String {
     hex(SHA256.hash(data: data))
 }
 

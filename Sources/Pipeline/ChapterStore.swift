@@ -23,7 +23,7 @@ final class ChapterStore: ChapterCache, @unchecked Sendable {
     }
 
     init(folder: String, program: String, schemaPath: String) {
-        let schema = FileManager.default.contents(atPath: schemaPath).map { SHA256.hash(data: $0).map { String(format: "%02x", $0) }.joined() }
+        let schema = FileManager.default.contents(atPath: schemaPath).map(sha256Hex)
         file = CacheFile(path: folder + "/chapters.cache", kind: "chapters", identity: [program, schema ?? "-"])
     }
 

@@ -1,7 +1,7 @@
-import Crypto
 import Foundation
 import Messages
 import ManuscriptModel
+import ManuscriptReader
 import Selection
 #if canImport(Glibc)
 import Glibc
@@ -47,7 +47,7 @@ public enum RecordStore {
     }
 
     public static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        sha256Hex(bytes)
     }
 
     /// Writes the record of one round's result, unless the round's latest record already holds the
