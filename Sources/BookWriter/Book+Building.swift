@@ -386,19 +386,11 @@ extension Inline {
     }
 }
 
-extension String {
-    /// Whether the text passes `isCertainlyNFC` (then `nfc` gives it back as it is).
-    var isCertainlyNFCText: Bool {
-        var s = self
-        return s.withUTF8(isCertainlyNFC)
-    }
-}
-
 extension Inline {
     /// Whether every string in it passes `isCertainlyNFC`.
     var isCertainlyNFC: Bool {
         switch self {
-        case .text(let s): s.isCertainlyNFCText
+        case .text(let s): s.isCertainlyNFC
         case .emphasis(let c), .strong(let c), .quote(let c), .note(let c), .link(_, let c): c.allSatisfy(\.isCertainlyNFC)
         }
     }
@@ -413,7 +405,7 @@ extension Block {
         case .section(let s): return all(s.title) && s.blocks.allSatisfy(\.isCertainlyNFC)
         case .paragraph(let p): return all(p)
         case .list(let l): return l.items.allSatisfy { $0.allSatisfy(\.isCertainlyNFC) }
-        case .quote(let q): return (q.source?.isCertainlyNFCText ?? true) && q.blocks.allSatisfy(\.isCertainlyNFC)
+        case .quote(let q): return (q.source?.isCertainlyNFC ?? true) && q.blocks.allSatisfy(\.isCertainlyNFC)
         case .table(let t): return all(t.caption) && t.rows.allSatisfy { $0.cells.allSatisfy { all($0.content) } }
         case .figure(let f): return all(f.caption)
         }

@@ -43,8 +43,7 @@ public struct PlainTextRenderer: Sendable {
             var chapter = TextOutput(width: width, words: words)
             chapter.entry(entry)
             // A chapter that is not certainly NFC is normalised with the book and not kept.
-            var text = chapter.text
-            chapter.isCertainlyNFC = text.withUTF8(ManuscriptModel.isCertainlyNFC)
+            chapter.isCertainlyNFC = chapter.text.isCertainlyNFC
             if chapter.isCertainlyNFC { cache.keep(chapter.kept, for: source) }
             return chapter
         }

@@ -43,8 +43,12 @@ public func isCertainlyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
 extension String {
     /// The text in Unicode Normalization Form C; the text itself when it is certainly NFC already.
     public var nfcNormalized: String {
-        let certain = utf8.withContiguousStorageIfAvailable { isCertainlyNFC($0) } ?? isCertainlyNFC(Array(utf8))
-        return certain ? self : precomposedStringWithCanonicalMapping
+        isCertainlyNFC ? self : precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether the text passes the quick check `isCertainlyNFC` (then it is its own NFC).
+    public var isCertainlyNFC: Bool {
+        utf8.withContiguousStorageIfAvailable { ManuscriptModel.isCertainlyNFC($0) } ?? ManuscriptModel.isCertainlyNFC(Array(utf8))
     }
 }
 
@@ -60,7 +64,7 @@ extension String {
             var from = 0
             for range in known + [bytes.count..<bytes.count] {
                 guard range.lowerBound >= from, range.upperBound <= bytes.count else { return false }
-                if !isCertainlyNFC(UnsafeBufferPointer(rebasing: bytes[from..<range.lowerBound])) { return false }
+                if !ManuscriptModel.isCertainlyNFC(UnsafeBufferPointer(rebasing: bytes[from..<range.lowerBound])) { return false }
                 from = range.upperBound
             }
             return true
