@@ -58,36 +58,16 @@ extension FileReader {
     }
 }
 
-extension BinaryWriter {
-    fileprivate mutating func located(_ value: Located<String>) {
-        string(value.value)
-        write(value.at)
+/// A value with the place it was written: the generic coders of `BinaryWriter` and
+/// `BinaryReader` write and read it, alone, optional or in lists.
+extension Located: BinaryCodable where Value == String {
+    func write(to w: inout BinaryWriter) {
+        w.string(value)
+        w.write(at)
     }
 
-    fileprivate mutating func located(_ value: Located<String>?) {
-        bool(value != nil)
-        if let value { located(value) }
-    }
-
-    fileprivate mutating func located(_ values: [Located<String>]) {
-        unsigned(UInt64(values.count))
-        for v in values { located(v) }
-    }
-}
-
-extension BinaryReader {
-    fileprivate mutating func located() throws(Malformed) -> Located<String> {
-        Located(value: try string(), at: try read())
-    }
-
-    fileprivate mutating func optionalLocated() throws(Malformed) -> Located<String>? {
-        try bool() ? try located() : nil
-    }
-
-    fileprivate mutating func locatedList() throws(Malformed) -> [Located<String>] {
-        var out: [Located<String>] = []
-        for _ in 0..<(try count()) { out.append(try located()) }
-        return out
+    init(from r: inout BinaryReader) throws(BinaryReader.Malformed) {
+        self.init(value: try r.string(), at: try r.read())
     }
 }
 
@@ -99,17 +79,17 @@ extension SubmissionRead: BinaryCodable {
         w.write(idAt)
         w.write(fieldAt)
         w.write(districtAt)
-        w.located(dates)
-        w.located(periodStart)
-        w.located(periodEnd)
+        w.write(dates)
+        w.write(periodStart)
+        w.write(periodEnd)
         w.unsigned(UInt64(attachments.count))
         for a in attachments {
-            w.located(a.href)
-            w.located(a.sha256)
+            w.write(a.href)
+            w.write(a.sha256)
             w.optionalString(a.relativePath)
             w.optionalString(a.actualDigest)
             w.bool(a.exists)
-            w.located(a.type)
+            w.write(a.type)
             w.bool(a.inspection != nil)
             if let i = a.inspection {
                 w.optionalString(i.relativePath)
@@ -135,20 +115,20 @@ extension SubmissionRead: BinaryCodable {
                 }
             }
         }
-        w.located(figures)
-        w.located(links)
+        w.write(figures)
+        w.write(links)
     }
 
     init(from r: inout BinaryReader) throws(BinaryReader.Malformed) {
         self.init(submission: try r.read(), isEdit: try r.bool(), fileStem: try r.string(),
                   idAt: try r.read(), fieldAt: try r.read(), districtAt: try r.read())
-        dates = try r.locatedList()
-        periodStart = try r.optionalLocated()
-        periodEnd = try r.optionalLocated()
+        dates = try r.read()
+        periodStart = try r.read()
+        periodEnd = try r.read()
         for _ in 0..<(try r.count()) {
-            var a = AttachmentRead(href: try r.located(), sha256: try r.located(), relativePath: try r.optionalString(),
+            var a = AttachmentRead(href: try r.read(), sha256: try r.read(), relativePath: try r.optionalString(),
                                    actualDigest: try r.optionalString(), exists: try r.bool())
-            a.type = try r.located()
+            a.type = try r.read()
             if try r.bool() {
                 var i = AttachmentInspection(relativePath: try r.optionalString(), digest: try r.optionalString(), exists: try r.bool())
                 if try r.bool() {
@@ -168,8 +148,8 @@ extension SubmissionRead: BinaryCodable {
             }
             attachments.append(a)
         }
-        figures = try r.locatedList()
-        links = try r.locatedList()
+        figures = try r.read()
+        links = try r.read()
     }
 }
 
@@ -182,10 +162,10 @@ extension SheetRead: BinaryCodable {
         for review in reviews {
             w.write(review.at)
             w.write(review.submissionAt)
-            w.located(review.date)
+            w.write(review.date)
             w.unsigned(UInt64(review.scores.count))
             for s in review.scores {
-                w.located(s.criterion)
+                w.write(s.criterion)
                 w.bool(s.value != nil)
                 if let v = s.value {
                     w.double(v.value)
@@ -201,10 +181,10 @@ extension SheetRead: BinaryCodable {
         for _ in 0..<(try r.count()) {
             let at: SourceLocation = try r.read()
             let submissionAt: SourceLocation = try r.read()
-            let date = try r.located()
+            let date: Located<String> = try r.read()
             var scores: [ScoreRead] = []
             for _ in 0..<(try r.count()) {
-                let criterion = try r.located()
+                let criterion: Located<String> = try r.read()
                 let value: Located<Double>? = try r.bool() ? Located(value: try r.double(), at: try r.read()) : nil
                 scores.append(ScoreRead(criterion: criterion, value: value))
             }
