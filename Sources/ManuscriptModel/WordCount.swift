@@ -44,8 +44,21 @@ public enum WordCount {
     public static func tokens(_ s: String) -> Int {
         var s = s
         return s.withUTF8 { bytes in
-            var count = 0
-            var inWord = false
+            var run = Tokens()
+            run.add(bytes)
+            return run.count
+        }
+    }
+
+    /// Tokens counted piece by piece over one text node given in several pieces: a word that a
+    /// piece ends and the next begins counts once. `endNode` starts a new node.
+    public struct Tokens {
+        public private(set) var count = 0
+        private var inWord = false
+
+        public init() {}
+
+        public mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
             for b in bytes {
                 if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
                     inWord = false
@@ -54,7 +67,15 @@ public enum WordCount {
                     count += 1
                 }
             }
-            return count
+        }
+
+        /// The text node ends here (an element boundary): what follows is a new word.
+        public mutating func endNode() { inWord = false }
+
+        /// Adds words counted elsewhere (a nested node's), ending the current node.
+        public mutating func add(count n: Int) {
+            count += n
+            inWord = false
         }
     }
 }

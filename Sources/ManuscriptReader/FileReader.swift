@@ -98,7 +98,7 @@ struct FileReader {
             outcome.findings += error.problems.map { .error(at: top, $0.plainMessage) }
         }
 
-        let mapper = Mapper(path: display, normalise: nonNFC != nil)
+        let mapper = Mapper(path: display, normalise: nonNFC != nil, keepsText: options.keepsText)
         switch job.format {
         case .book: outcome.content = .book(book(root, mapper, &outcome))
         case .districts: outcome.content = .districts(mapper.districts(root))
@@ -120,9 +120,7 @@ struct FileReader {
                 return file
             }
             outcome.digests.merge(digests) { a, _ in a }
-            var kept = read
-            if !options.keepsText { kept.submission.dropText() }
-            outcome.content = .submission(kept)
+            outcome.content = .submission(read)
         }
         outcome.findings += mapper.findings
         return outcome

@@ -19,8 +19,8 @@ public struct ReadOptions: Sendable {
     public var progress: (@Sendable (Int, Int) -> Void)?
     /// Whether the submissions' summary and body stay in the manuscript. Commands that only check
     /// or select turn it off: every check still runs on the text as it is read, and the
-    /// selection needs only the body's word count (`Submission.dropText`). That halves what a
-    /// large manuscript holds in memory.
+    /// selection needs only the body's word count, counted without mapping the body
+    /// (`Mapper+Words`). That halves what a large manuscript holds in memory.
     public var keepsText: Bool
     /// What earlier reads gave, per file (`build` keeps one beside its outputs); nil: every file is
     /// parsed and validated.

@@ -228,9 +228,18 @@ extension Mapper {
                                                   type: Located(value: token(a, "type") ?? "", at: loc(a, "type")), inspection: file))
         }
         let title = inline(root.element(named: "title"))
-        let summary = inline(root.element(named: "summary"))
-        let body = blocks(root.element(named: "body"))
-        let submission = Submission(
+        let summary: [Inline], body: [Block], droppedWords: Int?
+        if keepsText {
+            summary = inline(root.element(named: "summary"))
+            body = blocks(root.element(named: "body"))
+            droppedWords = nil
+        } else {
+            _ = inlineWords(root.element(named: "summary"))  // its links are still checked
+            summary = []
+            body = []
+            droppedWords = bodyWords(root.element(named: "body"))
+        }
+        var submission = Submission(
             id: token(root, "id") ?? fileStem,
             kind: SubmissionKind(rawValue: token(root, "kind") ?? "") ?? .model,
             language: root.xmlLang.map(nfc),
@@ -244,6 +253,7 @@ extension Mapper {
                            end: endText.flatMap(YearMonth.init(iso:))),
             people: people, summary: summary, body: body, results: results, endorsement: endorsement,
             attachments: attachments, location: loc(root))
+        submission.bodyWordsOfDroppedText = droppedWords
         let fieldElement = root.element(named: "field")
         return SubmissionRead(
             submission: submission, isEdit: isEdit, fileStem: fileStem,

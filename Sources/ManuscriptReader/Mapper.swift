@@ -9,14 +9,18 @@ final class Mapper {
     let path: String
     /// Whether strings need NFC normalisation (false when the whole file already is NFC).
     let normalise: Bool
+    /// Whether a submission's summary and body are mapped (false: only the body's word count is
+    /// kept, `Mapper+Words`).
+    let keepsText: Bool
     var findings: [Finding] = []
     /// `figure/@ref` and `link/@href` met while mapping blocks and inlines.
     var figures: [Located<String>] = []
     var links: [Located<String>] = []
 
-    init(path: String, normalise: Bool) {
+    init(path: String, normalise: Bool, keepsText: Bool = true) {
         self.path = path
         self.normalise = normalise
+        self.keepsText = keepsText
     }
 
     func nfc(_ s: String) -> String { normalise ? s.precomposedStringWithCanonicalMapping : s }
@@ -95,7 +99,7 @@ final class Mapper {
         return out
     }
 
-    private func isBlock(_ e: XMLElement) -> Bool {
+    func isBlock(_ e: XMLElement) -> Bool {
         e.isNamed("section") || e.isNamed("p") || e.isNamed("list") || e.isNamed("quote") || e.isNamed("table")
             || e.isNamed("figure")
     }

@@ -126,6 +126,33 @@ public struct XMLElement: @unchecked Sendable {
         if let text = pending { try body(.text(text)) }
     }
 
+    /// One child as `forEachPiece` gives it: an element, or the bytes of one text or CDATA node
+    /// (valid only during the call).
+    public enum Piece {
+        case element(XMLElement)
+        case text(UnsafeBufferPointer<UInt8>)
+    }
+
+    /// Calls `body` with each child element and each text or CDATA node's UTF-8 bytes, in order,
+    /// without making a String (comments and PIs are skipped; adjacent text pieces are given one
+    /// by one, and `forEachChild` would merge them).
+    public func forEachPiece(_ body: (Piece) throws -> Void) rethrows {
+        var child = node.pointee.children
+        while let c = child {
+            switch c.pointee.type {
+            case XML_ELEMENT_NODE:
+                try body(.element(XMLElement(document: document, node: c)))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = c.pointee.content {
+                    try body(.text(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))))
+                }
+            default:
+                break
+            }
+            child = c.pointee.next
+        }
+    }
+
     /// Calls `body` with each child element, in order, without building an array.
     public func forEachElement(_ body: (XMLElement) throws -> Void) rethrows {
         var child = node.pointee.children
