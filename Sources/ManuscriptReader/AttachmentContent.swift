@@ -225,7 +225,7 @@ enum AttachmentContent {
 /// What an SVG may not hold to be published: scripts, event handlers, references to anything
 /// outside the file (links, stylesheets, images), and `foreignObject` (HTML inside the picture).
 enum SVGSafety {
-    static let refusedElements: Set<String> = ["script", "foreignObject", "iframe", "embed", "object", "handler", "listener"]
+    static let refusedElements: [StaticString] = ["script", "foreignObject", "iframe", "embed", "object", "handler", "listener"]
     /// Embedded raster images are not external: `data:` URIs of these types are allowed.
     static let allowedData = ["data:image/png", "data:image/jpeg", "data:image/gif"]
 
@@ -238,28 +238,29 @@ enum SVGSafety {
 
     static func problems(_ root: XMLElement) -> [Problem] {
         var out: [Problem] = []
+        // An SVG has many elements and attributes and nearly never a problem: names and values
+        // are looked at as bytes, and strings are made only for a problem or a value that holds
+        // `@` or `(` (CSS that may import or point outside).
         func visit(_ e: XMLElement) {
-            // The position is looked up only for a problem: most elements have none.
             func add(_ key: CheckText, _ arguments: [String: MessageValue]) {
                 let p = e.position
                 out.append(Problem(line: p.line, column: p.column, message: key.with(arguments)))
             }
-            let elementName = e.name
-            let name: MessageValue = .text(elementName)
-            if refusedElements.contains(elementName) {
-                add(.svgElement, ["name": name])
+            if refusedElements.contains(where: { e.isNamed($0) }) {
+                add(.svgElement, ["name": .text(e.name)])
             }
-            if elementName == "style", let bad = externalURL(inCSS: e.textContent) {
+            if e.isNamed("style"), let bad = externalURL(inCSS: e.textContent) {
                 add(.svgStyleExternal, ["url": .text(bad)])
             }
-            for (qualified, value) in e.attributes {
-                let local = localName(qualified)
+            e.forEachAttributeBytes { local, value, index in
+                func qualified() -> MessageValue { .text(e.qualifiedName(ofAttribute: index) ?? "") }
                 if isEventHandler(local) {
-                    add(.svgEventHandler, ["name": name, "attribute": .text(qualified)])
-                } else if isReference(local), !isInternal(value) {
-                    add(.svgExternal, ["name": name, "target": .text(value), "attribute": .text(qualified)])
-                } else if let bad = externalURL(inCSS: value) {
-                    add(.svgExternal, ["name": name, "target": .text(bad), "attribute": .text(qualified)])
+                    add(.svgEventHandler, ["name": .text(e.name), "attribute": qualified()])
+                } else if isReference(local), case let target = String(decoding: value, as: UTF8.self), !isInternal(target) {
+                    add(.svgExternal, ["name": .text(e.name), "target": .text(target), "attribute": qualified()])
+                } else if value.contains(where: { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "(") }),
+                          let bad = externalURL(inCSS: String(decoding: value, as: UTF8.self)) {
+                    add(.svgExternal, ["name": .text(e.name), "target": .text(bad), "attribute": qualified()])
                 }
             }
             e.forEachElement(visit)
@@ -275,14 +276,25 @@ enum SVGSafety {
 
     /// `on…` in any case: an event handler (`onload`, `ONCLICK`).
     static func isEventHandler(_ local: Substring) -> Bool {
-        let b = Array(local.utf8.prefix(2))
-        return b.count == 2 && (b[0] | 0x20) == UInt8(ascii: "o") && (b[1] | 0x20) == UInt8(ascii: "n")
+        Array(local.utf8).withUnsafeBufferPointer { isEventHandler($0) }
     }
 
-    /// `href` or `src` in any case.
+    static func isEventHandler(_ local: UnsafeBufferPointer<UInt8>) -> Bool {
+        local.count >= 2 && (local[0] | 0x20) == UInt8(ascii: "o") && (local[1] | 0x20) == UInt8(ascii: "n")
+    }
+
+    /// `href` or `src` in any case (ASCII letters only: no other character lowercases to these).
     static func isReference(_ local: Substring) -> Bool {
-        let n = local.utf8.count
-        return (n == 3 || n == 4) && ["href", "src"].contains(local.lowercased())
+        Array(local.utf8).withUnsafeBufferPointer { isReference($0) }
+    }
+
+    static func isReference(_ local: UnsafeBufferPointer<UInt8>) -> Bool {
+        func equal(_ word: StaticString) -> Bool {
+            guard local.count == word.utf8CodeUnitCount else { return false }
+            for i in 0..<local.count where local[i] | 0x20 != word.utf8Start[i] { return false }
+            return true
+        }
+        return equal("href") || equal("src")
     }
 
     /// `#id` (a part of the same file) or an embedded raster image.

@@ -55,6 +55,36 @@ public struct XMLElement: @unchecked Sendable {
         return String(cString: value)
     }
 
+    /// Calls `body` with each attribute's local name and value as UTF-8 bytes (valid only during
+    /// the call; a value held in one text node is read in place, any other is joined first) and
+    /// the attribute's index, for `qualifiedName(ofAttribute:)`. In document order.
+    public func forEachAttributeBytes(_ body: (_ local: UnsafeBufferPointer<UInt8>, _ value: UnsafeBufferPointer<UInt8>, _ index: Int) throws -> Void) rethrows {
+        var attr = node.pointee.properties
+        var index = 0
+        while let a = attr {
+            let name = UnsafeBufferPointer(start: a.pointee.name, count: Int(xmlStrlen(a.pointee.name)))
+            if let text = a.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content {
+                try body(name, UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))), index)
+            } else if let joined = xmlNodeListGetString(node.pointee.doc, a.pointee.children, 1) {
+                defer { modelbook_xmlFree(joined) }
+                try body(name, UnsafeBufferPointer(start: joined, count: Int(xmlStrlen(joined))), index)
+            } else {
+                try body(name, UnsafeBufferPointer(start: nil, count: 0), index)
+            }
+            attr = a.pointee.next
+            index += 1
+        }
+    }
+
+    /// The qualified name (`prefix:local`) of the attribute at `index` in document order.
+    public func qualifiedName(ofAttribute index: Int) -> String? {
+        var attr = node.pointee.properties
+        for _ in 0..<index { attr = attr?.pointee.next }
+        guard let a = attr else { return nil }
+        let local = String(cString: a.pointee.name)
+        return a.pointee.ns?.pointee.prefix.map { String(cString: $0) + ":" + local } ?? local
+    }
+
     /// Every attribute as (qualified name, value), in document order.
     public var attributes: [(name: String, value: String)] {
         var out: [(String, String)] = []

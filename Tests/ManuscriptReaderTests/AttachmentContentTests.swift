@@ -56,6 +56,11 @@ import Testing
         (#"<image HREF="https://example.org/x.png" width="5" height="5"/>"#, "", "refers to https://example.org/x.png"),
         (##"<rect style="fill:URL( 'http://example.org/p.svg#a')"/>"##, "", "refers to url(http://example.org/p.svg#a)"),
         (#"<style>@import "https://example.org/a.css";</style>"#, "", "@import"),
+        // The attribute is named as written, prefix included; a value written with character
+        // references is checked as it reads.
+        (##"<use xlink:href="file:///etc/passwd#x"/>"##, "", "outside the file (xlink:href)"),
+        (##"<rect fill="u&#114;l(&#104;ttp://example.org/p.svg#a)"/>"##, "", "refers to url(http://example.org/p.svg#a), outside the file (fill)"),
+        (##"<rect width="5" height="5"/>"##, #" xlink:onclick="x()""#, "event handler xlink:onclick"),
     ])
     func unsafeSVGIsRefusedAtItsAttachment(inner: String, attributes: String, problem: String) throws {
         let r = try Self.read(Self.svg(inner, attributes: attributes), name: "bieu-do.svg", type: "image/svg+xml")
