@@ -12,40 +12,10 @@ public struct CalendarDate: Hashable, Sendable, Codable, Comparable, CustomStrin
 
     /// Parses `YYYY-MM-DD`; nil when the text is not that shape or the day does not exist.
     public init?(iso text: String) {
-        // The usual form, ten ASCII bytes DDDD-DD-DD, is read without splitting into substrings;
-        // anything else takes the general path below (which gives the same answer for this form).
-        if let date = Self.fastISO(text) {
-            guard (1...12).contains(date.month), date.day >= 1, date.day <= CalendarDate.daysIn(month: date.month, year: date.year)
-            else { return nil }
-            self.init(year: date.year, month: date.month, day: date.day)
-            return
-        }
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              (1...12).contains(m), d >= 1, d <= CalendarDate.daysIn(month: m, year: y)
+        guard let n = isoNumbers(text, widths: 4, 2, 2), (1...12).contains(n[1]), n[2] >= 1,
+              n[2] <= CalendarDate.daysIn(month: n[1], year: n[0])
         else { return nil }
-        self.init(year: y, month: m, day: d)
-    }
-
-    private static func fastISO(_ text: String) -> (year: Int, month: Int, day: Int)? {
-        let u = text.utf8
-        guard u.count == 10 else { return nil }
-        var values = (0, 0, 0)
-        var i = 0
-        for b in u {
-            switch i {
-            case 4, 7:
-                guard b == UInt8(ascii: "-") else { return nil }
-            default:
-                guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
-                let digit = Int(b - UInt8(ascii: "0"))
-                if i < 4 { values.0 = values.0 * 10 + digit } else if i < 7 { values.1 = values.1 * 10 + digit } else { values.2 = values.2 * 10 + digit }
-            }
-            i += 1
-        }
-        return (values.0, values.1, values.2)
+        self.init(year: n[0], month: n[1], day: n[2])
     }
 
     public static func isLeap(_ year: Int) -> Bool {
@@ -81,12 +51,8 @@ public struct YearMonth: Hashable, Sendable, Codable, Comparable, CustomStringCo
 
     /// Parses `YYYY-MM`; nil when the text is not that shape or the month is not 01–12.
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m)
-        else { return nil }
-        self.init(year: y, month: m)
+        guard let n = isoNumbers(text, widths: 4, 2), (1...12).contains(n[1]) else { return nil }
+        self.init(year: n[0], month: n[1])
     }
 
     public var description: String { "\(pad(year, 4))-\(pad(month, 2))" }
@@ -94,6 +60,24 @@ public struct YearMonth: Hashable, Sendable, Codable, Comparable, CustomStringCo
     public static func < (a: YearMonth, b: YearMonth) -> Bool {
         (a.year, a.month) < (b.year, b.month)
     }
+}
+
+/// The numbers of a fixed-width ISO form: groups of ASCII digits of the given widths joined by
+/// `-` (`YYYY-MM-DD` is 4, 2, 2), read from the bytes; nil when the text is not exactly that.
+func isoNumbers(_ text: String, widths: Int...) -> [Int]? {
+    var numbers: [Int] = []
+    numbers.reserveCapacity(widths.count)
+    var bytes = text.utf8.makeIterator()
+    for (i, width) in widths.enumerated() {
+        if i > 0 { guard bytes.next() == UInt8(ascii: "-") else { return nil } }
+        var n = 0
+        for _ in 0..<width {
+            guard let b = bytes.next(), b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+            n = n * 10 + Int(b - UInt8(ascii: "0"))
+        }
+        numbers.append(n)
+    }
+    return bytes.next() == nil ? numbers : nil
 }
 
 func pad(_ n: Int, _ width: Int) -> String {
