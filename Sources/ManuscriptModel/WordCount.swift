@@ -59,14 +59,36 @@ public enum WordCount {
         public init() {}
 
         public mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
-            for b in bytes {
+            guard let base = bytes.baseAddress else { return }
+            let n = bytes.count
+            var i = 0
+            // Eight bytes at a time: a word starts at each byte that is not white space and
+            // follows one that is (or follows the end of the last word, `inWord` false).
+            while i + 8 <= n {
+                let v = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let space = Self.bytesEqual(v, 0x20) | Self.bytesEqual(v, 0x09) | Self.bytesEqual(v, 0x0A) | Self.bytesEqual(v, 0x0D)
+                let before = space << 8 | (inWord ? 0 : 0x80)
+                count += ((0x8080_8080_8080_8080 & ~space) & before).nonzeroBitCount
+                inWord = space >> 63 == 0
+                i += 8
+            }
+            while i < n {
+                let b = base[i]
                 if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
                     inWord = false
                 } else if !inWord {
                     inWord = true
                     count += 1
                 }
+                i += 1
             }
+        }
+
+        /// The high bit of each byte of `v` that equals `byte` (exact: no carries between bytes).
+        @inline(__always)
+        private static func bytesEqual(_ v: UInt64, _ byte: UInt8) -> UInt64 {
+            let t = v ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+            return ~(((t & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | t) & 0x8080_8080_8080_8080
         }
 
         /// The text node ends here (an element boundary): what follows is a new word.

@@ -145,3 +145,38 @@ import Testing
         }
     }
 }
+
+/// `WordCount.Tokens` counts eight bytes at a time; checked against a byte-by-byte count on random
+/// text of every length, cut into random pieces.
+@Suite struct TokenCountTests {
+    static func reference(_ bytes: [UInt8]) -> Int {
+        var count = 0
+        var inWord = false
+        for b in bytes {
+            if [0x20, 0x09, 0x0A, 0x0D].contains(b) { inWord = false } else if !inWord { inWord = true; count += 1 }
+        }
+        return count
+    }
+
+    @Test func piecesOfRandomTextCountAsOneText() {
+        var state: UInt64 = 0x2026_1203
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        let alphabet: [UInt8] = [0x20, 0x09, 0x0A, 0x0D, 0x61, 0x00, 0x1F, 0x21, 0x7F, 0x80, 0xA0, 0xC3, 0xE1, 0xFF, 0x2D]
+        for length in 0..<200 {
+            for _ in 0..<20 {
+                let bytes = (0..<length).map { _ in alphabet[next() % alphabet.count] }
+                var run = WordCount.Tokens()
+                var start = 0
+                while start < bytes.count {
+                    let end = min(bytes.count, start + 1 + next() % 40)
+                    bytes[start..<end].withUnsafeBufferPointer { run.add($0) }
+                    start = end
+                }
+                #expect(run.count == Self.reference(bytes), "\(bytes)")
+            }
+        }
+    }
+}
