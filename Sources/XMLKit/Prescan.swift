@@ -29,10 +29,20 @@ enum Prescan {
                 i += 8
             }
             guard i < n else { break }
-            let b = bytes[i]
+            let b = base[i]
             if b < 0x80 {
                 if b == 0 { return (false, false) }
                 i += 1
+                continue
+            }
+            // The two shapes of nearly every Vietnamese letter, valid and certainly NFC: two bytes
+            // below U+0300 (à, ê, đ, ơ, ư), and three bytes in U+1E00–U+1EFF (ạ, ế, ữ).
+            if b >= 0xC2, b <= 0xCB, i + 1 < n, base[i + 1] & 0xC0 == 0x80 {
+                i += 2
+                continue
+            }
+            if b == 0xE1, i + 2 < n, base[i + 1] >= 0xB8, base[i + 1] <= 0xBB, base[i + 2] & 0xC0 == 0x80 {
+                i += 3
                 continue
             }
             guard let (length, lower, upper) = utf8Sequence(lead: b) else { return (false, false) }
