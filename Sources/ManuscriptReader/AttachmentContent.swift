@@ -269,25 +269,12 @@ enum SVGSafety {
         return out
     }
 
-    /// An attribute's name without its prefix (`xlink:href` → `href`).
-    static func localName(_ qualified: String) -> Substring {
-        qualified.lastIndex(of: ":").map { qualified[qualified.index(after: $0)...] } ?? qualified[...]
-    }
-
-    /// `on…` in any case: an event handler (`onload`, `ONCLICK`).
-    static func isEventHandler(_ local: Substring) -> Bool {
-        Array(local.utf8).withUnsafeBufferPointer { isEventHandler($0) }
-    }
-
+    /// `on…` in any case, on an attribute's local name: an event handler (`onload`, `ONCLICK`).
     static func isEventHandler(_ local: UnsafeBufferPointer<UInt8>) -> Bool {
         local.count >= 2 && (local[0] | 0x20) == UInt8(ascii: "o") && (local[1] | 0x20) == UInt8(ascii: "n")
     }
 
     /// `href` or `src` in any case (ASCII letters only: no other character lowercases to these).
-    static func isReference(_ local: Substring) -> Bool {
-        Array(local.utf8).withUnsafeBufferPointer { isReference($0) }
-    }
-
     static func isReference(_ local: UnsafeBufferPointer<UInt8>) -> Bool {
         func equal(_ word: StaticString) -> Bool {
             guard local.count == word.utf8CodeUnitCount else { return false }
